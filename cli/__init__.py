@@ -1,0 +1,1 @@
+"""The `privacy` command line: wiring over library functions, no domain logic."""

@@ -1,0 +1,9 @@
+"""Commands of this group are registered by `register`; filled in by the issue that owns them."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,3 @@
+"""privacy: find, protect and erase personal data across a data platform."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,171 @@
+"""The `Source` interface: where data lives.
+
+A source lists its tables and columns and counts rows. What else it can do is declared by
+capability mixins, checked with ``isinstance``:
+
+- :class:`SupportsSample` -- a bounded sample of some columns, pushed down to the engine;
+- :class:`SupportsRelations` -- foreign keys between its tables;
+- :class:`SupportsLookup` -- rows where a column holds one of some values (export, planning);
+- :class:`SupportsErase` -- delete or anonymize such rows, set-based (erasure).
+
+Data crosses the interface as ``pyarrow.Table``: one columnar format for SQL rows, Parquet,
+CSV and Delta alike. Adapters are registered explicitly in :mod:`privacy.sources.registry`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Self
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+
+class ColumnKind(StrEnum):
+    """The logical type of a column, as far as PII detection cares."""
+
+    STRING = "string"
+    INTEGER = "integer"
+    FLOAT = "float"
+    DECIMAL = "decimal"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    DATETIME = "datetime"
+    TIME = "time"
+    BINARY = "binary"
+    JSON = "json"
+    OTHER = "other"
+
+    @property
+    def is_textual(self) -> bool:
+        return self in (ColumnKind.STRING, ColumnKind.JSON, ColumnKind.OTHER)
+
+    @property
+    def is_numeric(self) -> bool:
+        return self in (ColumnKind.INTEGER, ColumnKind.FLOAT, ColumnKind.DECIMAL)
+
+    @property
+    def is_temporal(self) -> bool:
+        return self in (ColumnKind.DATE, ColumnKind.DATETIME, ColumnKind.TIME)
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    name: str
+    kind: ColumnKind
+    native_type: str = ""
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    """A fully qualified column: SOURCE.TABLE.COLUMN."""
+
+    source: str
+    table: str
+    column: str
+
+    def __str__(self) -> str:
+        return f"{self.source}.{self.table}.{self.column}"
+
+    @classmethod
+    def parse(cls, text: str) -> ColumnRef:
+        parts = text.split(".")
+        if len(parts) != 3 or not all(parts):
+            from privacy.errors import ConfigError
+
+            raise ConfigError(
+                f"{text!r} is not a column name of the form SOURCE.TABLE.COLUMN",
+                hint="name the source as in privacy.toml (or as `privacy tag list` shows it)",
+            )
+        return cls(*parts)
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """``table.columns`` references ``ref_table.ref_columns`` (child -> parent)."""
+
+    table: str
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...]
+
+
+class Source(ABC):
+    """A place that holds tables: a database, a folder of files, a Delta table."""
+
+    #: short name used in SOURCE.TABLE.COLUMN
+    name: str
+    #: the URL or path it was opened from, with any password removed
+    url: str
+
+    @abstractmethod
+    def tables(self) -> list[str]:
+        """Table names, sorted."""
+
+    @abstractmethod
+    def columns(self, table: str) -> list[ColumnInfo]:
+        """Columns of ``table`` in their declared order. Raises SourceNotFoundError."""
+
+    @abstractmethod
+    def count(self, table: str) -> int:
+        """Exact row count (may be costly; callers use it for reports, not for sampling)."""
+
+    def close(self) -> None:  # noqa: B027 -- optional hook; most adapters hold nothing
+        """Release connections or file handles."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class SupportsSample(ABC):
+    @abstractmethod
+    def sample(self, table: str, columns: Sequence[str] | None = None, n: int = 1000) -> pa.Table:
+        """Up to ``n`` rows of ``columns`` (all when None), spread over the table where the
+        engine allows, read in memory bounded by ``n`` and not by the table's size."""
+
+
+class SupportsRelations(ABC):
+    @abstractmethod
+    def foreign_keys(self) -> list[ForeignKey]:
+        """Foreign keys declared between this source's tables."""
+
+
+class SupportsLookup(ABC):
+    @abstractmethod
+    def lookup(
+        self,
+        table: str,
+        column: str,
+        values: Sequence[Any],
+        columns: Sequence[str] | None = None,
+    ) -> pa.Table:
+        """Rows whose ``column`` equals one of ``values``; one set-based, parameterised query."""
+
+    @abstractmethod
+    def count_where(self, table: str, column: str, values: Sequence[Any]) -> int:
+        """How many rows ``lookup`` would return."""
+
+
+class SupportsErase(ABC):
+    @abstractmethod
+    def delete_where(self, table: str, column: str, values: Sequence[Any]) -> int:
+        """Delete rows whose ``column`` is in ``values``, in one statement; returns rows deleted.
+        Lake adapters also purge older versions so the rows cannot be read back."""
+
+    @abstractmethod
+    def anonymize_where(
+        self,
+        table: str,
+        column: str,
+        values: Sequence[Any],
+        replacements: Mapping[str, Any],
+    ) -> int:
+        """Set ``replacements`` (column -> new value, None for NULL) on matching rows, keeping
+        the rows (legal hold); one statement; returns rows changed."""

@@ -1,0 +1,70 @@
+from pathlib import Path
+
+import pytest
+
+from privacy.catalog import Catalog, ColumnTag, Relation, TagStatus
+from privacy.errors import CatalogUnavailableError, UnknownColumnError
+from privacy.sources.base import ColumnRef
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Catalog:
+    return Catalog(f"sqlite:///{tmp_path / 'c.db'}")
+
+
+def tag(col: str, entity: str | None, conf: float = 0.9) -> ColumnTag:
+    return ColumnTag("w", "customers", col, entity, confidence=conf)
+
+
+def test_proposals_are_stored_with_category(catalog: Catalog) -> None:
+    stats = catalog.record_proposals([tag("email", "EMAIL_ADDRESS"), tag("amount", None, 0.0)])
+    assert stats.added == 2
+    t = catalog.get(ColumnRef("w", "customers", "email"))
+    assert t is not None and t.category == "contact" and t.status == TagStatus.PROPOSED
+    assert [x.column for x in catalog.tags(pii_only=True)] == ["email"]
+
+
+def test_rescan_never_overrides_a_decision(catalog: Catalog) -> None:
+    catalog.record_proposals([tag("email", "EMAIL_ADDRESS"), tag("notes", "PERSON")])
+    catalog.confirm(ColumnRef("w", "customers", "email"))
+    catalog.reject(ColumnRef("w", "customers", "notes"))
+    stats = catalog.record_proposals([tag("email", "PHONE_NUMBER"), tag("notes", "LOCATION")])
+    assert stats.kept_decisions == 2
+    email = catalog.get(ColumnRef("w", "customers", "email"))
+    notes = catalog.get(ColumnRef("w", "customers", "notes"))
+    assert email and email.entity == "EMAIL_ADDRESS" and email.status == TagStatus.CONFIRMED
+    assert email.scanned_entity == "PHONE_NUMBER"
+    assert notes and notes.entity == "PERSON" and notes.status == TagStatus.REJECTED
+    assert not notes.is_pii
+
+
+def test_rescan_updates_proposals(catalog: Catalog) -> None:
+    catalog.record_proposals([tag("c", "PERSON", 0.5)])
+    stats = catalog.record_proposals([tag("c", "LAST_NAME", 0.8)])
+    assert stats.updated == 1
+    t = catalog.get(ColumnRef("w", "customers", "c"))
+    assert t and t.entity == "LAST_NAME" and t.confidence == pytest.approx(0.8)
+
+
+def test_set_creates_confirmed_tag_with_subject_kind(catalog: Catalog) -> None:
+    t = catalog.set(ColumnRef("w", "customers", "mail"), "EMAIL_ADDRESS")
+    assert t.status == TagStatus.CONFIRMED and t.subject_kind == "email"
+    assert catalog.identifier_columns("email") == [ColumnRef("w", "customers", "mail")]
+
+
+def test_decision_on_unknown_column_says_what_to_do(catalog: Catalog) -> None:
+    with pytest.raises(UnknownColumnError, match="privacy scan"):
+        catalog.confirm(ColumnRef("w", "nope", "x"))
+
+
+def test_relations_dedupe_and_replace(catalog: Catalog) -> None:
+    r = Relation(ColumnRef("w", "orders", "customer_id"), ColumnRef("w", "customers", "id"))
+    assert catalog.add_relations([r, r]) == 1
+    catalog.replace_relations("w", [], origin="fk")
+    assert catalog.relations() == []
+
+
+def test_unreachable_catalog_is_retryable_error() -> None:
+    with pytest.raises(CatalogUnavailableError) as e:
+        Catalog("postgresql+psycopg://nobody@127.0.0.1:1/nothing?connect_timeout=2")
+    assert e.value.retryable
