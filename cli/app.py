@@ -19,6 +19,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _root() -> None:
+    """Find, protect and erase personal data across warehouse and lake, with audit evidence."""
+
+
 for module in (scan_cmd, tag_cmd, policy_cmd, keys_cmd, dsr_cmd, audit_cmd, demo_cmd):
     module.register(app)
 
