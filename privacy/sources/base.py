@@ -85,6 +85,26 @@ class ColumnRef:
 
 
 @dataclass(frozen=True)
+class EraseResult:
+    """What one ``delete_where`` / ``anonymize_where`` call did. Carries counts, never values.
+
+    ``rows``: rows deleted or changed. ``files_rewritten``: data files written anew because they
+    held matching rows (lake sources; 0 for SQL). ``statements``: SQL statements executed (one
+    per batch of up to 1,000 values; 0 for lakes). ``purged``: older versions and copies that
+    could bring the rows back were removed (Delta: vacuum + log cleanup; Parquet/CSV/JSON: the
+    replaced file is gone; SQL: the database's own MVCC/undo is out of reach, so False).
+    """
+
+    rows: int
+    files_rewritten: int = 0
+    statements: int = 0
+    purged: bool = False
+
+    def __int__(self) -> int:
+        return self.rows
+
+
+@dataclass(frozen=True)
 class ForeignKey:
     """``table.columns`` references ``ref_table.ref_columns`` (child -> parent)."""
 
@@ -92,6 +112,8 @@ class ForeignKey:
     columns: tuple[str, ...]
     ref_table: str
     ref_columns: tuple[str, ...]
+    #: the constraint's name where the database gives one
+    name: str | None = None
 
 
 class Source(ABC):
@@ -146,7 +168,10 @@ class SupportsLookup(ABC):
         values: Sequence[Any],
         columns: Sequence[str] | None = None,
     ) -> pa.Table:
-        """Rows whose ``column`` equals one of ``values``; one set-based, parameterised query."""
+        """Rows whose ``column`` equals one of ``values``, with ``columns`` (all when None);
+        one set-based, parameterised query per batch of values. Values are matched in the
+        column's type (``"42"`` finds 42 in an integer column; a value that cannot be of that
+        type matches nothing)."""
 
     @abstractmethod
     def count_where(self, table: str, column: str, values: Sequence[Any]) -> int:
@@ -155,9 +180,11 @@ class SupportsLookup(ABC):
 
 class SupportsErase(ABC):
     @abstractmethod
-    def delete_where(self, table: str, column: str, values: Sequence[Any]) -> int:
-        """Delete rows whose ``column`` is in ``values``, in one statement; returns rows deleted.
-        Lake adapters also purge older versions so the rows cannot be read back."""
+    def delete_where(self, table: str, column: str, values: Sequence[Any]) -> EraseResult:
+        """Delete rows whose ``column`` is in ``values``: one set-based statement per batch of
+        values (SQL, all batches in one transaction), or a rewrite of only the files that hold
+        them (lakes). Lake adapters also purge older versions so the rows cannot be read back.
+        Calling it again with the same values is harmless (0 rows)."""
 
     @abstractmethod
     def anonymize_where(
@@ -166,6 +193,6 @@ class SupportsErase(ABC):
         column: str,
         values: Sequence[Any],
         replacements: Mapping[str, Any],
-    ) -> int:
+    ) -> EraseResult:
         """Set ``replacements`` (column -> new value, None for NULL) on matching rows, keeping
-        the rows (legal hold); one statement; returns rows changed."""
+        the rows (legal hold); set-based like ``delete_where``, and purged the same way."""
