@@ -1,0 +1,483 @@
+"""Carrying a request out: plan, run each step journaled before and after, verify, finish.
+
+Every step is written to the journal as *started* before it acts and *done* after; a step is
+idempotent (it re-queries the subject's rows with the planned selectors and the sealed keys, so
+a second run deletes nothing more), which is what makes ``resume`` safe after a crash at any
+point: it re-runs the step that was started and not done, and the steps after it.
+
+A retryable fault (a database down, a lock, the catalog unreachable) pauses the request with
+the reason; any other error fails it. Both are audited; ``resume`` continues from the journal.
+
+Several requests of one subject kind can run as a group (:func:`run_group`): one statement per
+table and batch of values for all of them, with the journal of each request updated together.
+
+Test-only fault hook: when ``PRIVACY_DSR_CRASH_AT`` names a boundary (see :func:`boundaries`),
+the process kills itself with SIGKILL there -- how the tests prove a crash anywhere resumes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from privacy import auditing
+from privacy.config import Settings
+from privacy.dsr import keys as keyring
+from privacy.dsr.models import (
+    Outcome,
+    Plan,
+    Request,
+    RequestKind,
+    StepKind,
+    StepRecord,
+    Subject,
+    TableNode,
+)
+from privacy.dsr.planner import Keys, build_plans, selector_values
+from privacy.dsr.policy import ErasurePolicy
+from privacy.dsr.states import RequestState, StepStatus
+from privacy.dsr.store import RequestStore
+from privacy.dsr.workspace import Workspace
+from privacy.errors import (
+    CatalogUnavailableError,
+    PrivacyError,
+    RequestError,
+    RetryableError,
+    VerificationError,
+)
+from privacy.sources.base import SupportsErase
+
+CRASH_ENV = "PRIVACY_DSR_CRASH_AT"
+
+#: progress callback: (request ids, step, steps in total)
+Progress = Callable[[Sequence[str], StepRecord, int], None]
+
+
+def crash_point(boundary: str) -> None:
+    """Test-only fault hook: SIGKILL this process at ``boundary`` when asked to."""
+    if os.environ.get(CRASH_ENV) == boundary:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def boundaries(n_steps: int) -> list[str]:
+    """Every crash boundary of a request with ``n_steps`` journal steps, in order."""
+    out = ["received", "planned"]
+    for i in range(n_steps):
+        out += [f"step{i}.started", f"step{i}.acted", f"step{i}.done"]
+    out += ["verified"]
+    return out
+
+
+def safe_reason(e: BaseException) -> str:
+    """An error's text for the journal and audit: our errors say no personal data by
+    contract; foreign exceptions (a driver's message may quote a value) only by type."""
+    if isinstance(e, PrivacyError):
+        return e.message
+    return f"unexpected {type(e).__name__} (details withheld: they may quote personal data)"
+
+
+def steps_for(request_id: str, plan: Plan) -> list[StepRecord]:
+    """The journal of a plan: erase children before parents, then shred and verify; export
+    parents first, then the manifest and verify."""
+    tables = [t for t in plan.tables if t.rows > 0]
+    out: list[StepRecord] = []
+    if plan.kind is RequestKind.ERASE:
+        for t in reversed(tables):
+            kind = StepKind.ANONYMIZE if t.action == "anonymize" else StepKind.DELETE
+            out.append(StepRecord(request_id, len(out), kind, t.name, rows_planned=t.rows))
+        out.append(StepRecord(request_id, len(out), StepKind.SHRED, "subject key"))
+    else:
+        for t in tables:
+            out.append(
+                StepRecord(request_id, len(out), StepKind.EXPORT, t.name, rows_planned=t.rows)
+            )
+        out.append(StepRecord(request_id, len(out), StepKind.MANIFEST, "manifest"))
+    out.append(StepRecord(request_id, len(out), StepKind.VERIFY, "request"))
+    return out
+
+
+@dataclass
+class Member:
+    """A request being worked on, with its secrets unsealed in memory."""
+
+    request: Request
+    subject: Subject
+    keys: Keys = field(default_factory=dict)
+    steps: list[StepRecord] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.request.id
+
+
+class Executor:
+    def __init__(
+        self,
+        settings: Settings,
+        store: RequestStore,
+        workspace: Workspace,
+        *,
+        policy: ErasurePolicy | None = None,
+        actor: str | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.ws = workspace
+        self.policy = policy
+        self.actor = actor
+        self.progress = progress
+        self.statements = 0
+
+    # --- audit -------------------------------------------------------------------------
+
+    def audit(self, action: str, target: str, *, outcome: str = "ok", **details: Any) -> None:
+        auditing.record(
+            self.settings, action, target, outcome=outcome, details=details, actor=self.actor
+        )
+
+    # --- driving -----------------------------------------------------------------------
+
+    def run(self, request_ids: Sequence[str]) -> list[Request]:
+        """Drive requests (of one kind and subject kind) to done, paused or failed."""
+        for rid in request_ids:
+            self.store.acquire(rid)
+        try:
+            members = [self._load(rid) for rid in request_ids]
+            self._drive(members)
+        finally:
+            for rid in request_ids:
+                with contextlib.suppress(CatalogUnavailableError):
+                    self.store.release(rid)  # else the lease goes stale on its own
+        return [self.store.get(rid) for rid in request_ids]
+
+    def _load(self, rid: str) -> Member:
+        req = self.store.get(rid)
+        if req.sealed_subject is None:
+            raise RequestError(
+                f"request {rid} holds no subject value any more (it is {req.state.value})",
+                hint="a done request cannot run again; submit a new request",
+            )
+        value = keyring.unseal(self.settings, rid, req.sealed_subject)
+        keys = keyring.unseal(self.settings, rid, req.sealed_keys) if req.sealed_keys else {}
+        return Member(req, Subject(req.subject_kind, value), keys, self.store.steps(rid))
+
+    def _drive(self, members: list[Member]) -> None:
+        active = [m for m in members if m.request.state is not RequestState.DONE]
+        try:
+            todo = [m for m in active if m.request.state is RequestState.RECEIVED]
+            if todo:
+                self._plan(todo)
+            for m in active:
+                if m.request.state is RequestState.PLANNED:
+                    m.request = self.store.transition(m.id, RequestState.RUNNING)
+            self._run_steps(active)
+        except RetryableError as e:
+            self._pause(active, e)
+            raise
+        except BaseException as e:
+            if isinstance(e, KeyboardInterrupt):
+                self._pause(active, RetryableError("interrupted by the user"))
+                raise
+            self._fail(active, e)
+            raise
+
+    def _pause(self, members: Sequence[Member], e: PrivacyError) -> None:
+        reason = safe_reason(e)
+        for m in members:
+            try:
+                cur = self.store.get(m.id)
+                if cur.state in (RequestState.DONE, RequestState.FAILED, RequestState.PAUSED):
+                    continue
+                self.store.transition(m.id, RequestState.PAUSED, reason=reason)
+            except CatalogUnavailableError:
+                pass  # shown as paused (interrupted) once the catalog is back
+            self.audit("dsr.paused", m.id, outcome="paused", reason=reason, retryable=True)
+
+    def _fail(self, members: Sequence[Member], e: BaseException) -> None:
+        reason = safe_reason(e)
+        for m in members:
+            try:
+                cur = self.store.get(m.id)
+                if cur.state in (RequestState.DONE, RequestState.FAILED):
+                    continue
+                self.store.transition(m.id, RequestState.FAILED, reason=reason)
+            except CatalogUnavailableError:
+                pass
+            self.audit("dsr.failed", m.id, outcome="failed", reason=reason, error=type(e).__name__)
+
+    # --- planning ----------------------------------------------------------------------
+
+    def _plan(self, members: list[Member]) -> None:
+        kind = members[0].request.kind
+        results = build_plans(self.ws, [m.subject for m in members], kind, self.policy)
+        for m, (plan, keys) in zip(members, results, strict=True):
+            m.keys = keys
+            sealed = keyring.seal(self.settings, m.id, keys) if keys else None
+            m.steps = steps_for(m.id, plan)
+            m.request = self.store.save_plan(m.id, plan, sealed, m.steps)
+            self.audit(
+                "dsr.planned",
+                m.id,
+                subject=m.request.pseudonym,
+                tables=len([t for t in plan.tables if t.rows]),
+                tables_examined=len(plan.tables),
+                rows=plan.total_rows,
+                steps=len(m.steps),
+                plan=[
+                    {"table": t.name, "rows": t.rows, "action": t.action}
+                    for t in plan.tables
+                    if t.rows
+                ],
+            )
+            crash_point("planned")
+
+    # --- steps -------------------------------------------------------------------------
+
+    def _run_steps(self, members: list[Member]) -> None:
+        # the journal of each request is a sequence; a group runs each distinct (kind, target)
+        # once, in the first member's order (all plans of a group share the table order)
+        order: list[tuple[StepKind, str]] = []
+        for m in members:
+            for st in m.steps:
+                if (st.kind, st.target) not in order:
+                    order.append((st.kind, st.target))
+        order.sort(key=_step_rank(members))
+        for kind, target in order:
+            group = []
+            for m in members:
+                found = next((s for s in m.steps if (s.kind, s.target) == (kind, target)), None)
+                if found is not None and found.status is not StepStatus.DONE:
+                    group.append((m, found))
+            if not group:
+                continue
+            if kind is StepKind.VERIFY:
+                for m, _ in group:
+                    if m.request.state is RequestState.RUNNING:
+                        m.request = self.store.transition(m.id, RequestState.VERIFYING)
+            self._step(group)
+        for m in members:
+            self._finish(m)
+
+    def _step(self, group: list[tuple[Member, StepRecord]]) -> None:
+        first = group[0][1]
+        ids = [m.id for m, _ in group]
+        batch = len(group) > 1
+        target = ids[0] if not batch else f"batch:{len(ids)}"
+        extra: dict[str, Any] = {"requests": ids} if batch else {}
+        for m, st in group:
+            self.store.step_started(m.id, st.index)
+            st.status = StepStatus.STARTED
+        self.audit(
+            "dsr.step.started",
+            target,
+            step=first.kind.value,
+            table=first.target,
+            rows=sum(st.rows_planned for _, st in group),
+            **extra,
+        )
+        crash_point(f"step{first.index}.started")
+        try:
+            rows, evidence = self._act(group)
+        except BaseException as e:
+            reason = safe_reason(e)
+            for m, st in group:
+                with contextlib.suppress(CatalogUnavailableError):
+                    self.store.step_failed(m.id, st.index, reason)
+            self.audit(
+                "dsr.step.failed",
+                target,
+                outcome="failed",
+                step=first.kind.value,
+                table=first.target,
+                rows=0,
+                reason=reason,
+                retryable=isinstance(e, RetryableError),
+                **extra,
+            )
+            raise
+        crash_point(f"step{first.index}.acted")
+        for m, st in group:
+            ev = evidence.get(m.id, evidence.get("*", {}))
+            r = rows.get(m.id, rows.get("*"))
+            self.store.step_done(m.id, st.index, r, ev)
+            st.status, st.rows_affected, st.evidence = StepStatus.DONE, r, ev
+        self.audit(
+            "dsr.step.done",
+            target,
+            step=first.kind.value,
+            table=first.target,
+            rows=sum(v for v in rows.values() if v is not None),
+            **extra,
+        )
+        if self.progress:
+            self.progress(ids, first, len(group[0][0].steps))
+        crash_point(f"step{first.index}.done")
+
+    def _act(
+        self, group: list[tuple[Member, StepRecord]]
+    ) -> tuple[dict[str, int | None], dict[str, dict[str, Any]]]:
+        kind = group[0][1].kind
+        if kind in (StepKind.DELETE, StepKind.ANONYMIZE):
+            return self._erase_table(group)
+        if kind is StepKind.SHRED:
+            rows: dict[str, int | None] = {}
+            ev: dict[str, dict[str, Any]] = {}
+            for m, _ in group:
+                ev[m.id] = keyring.shred_subject(self.settings, m.request.pseudonym)
+                rows[m.id] = None
+            return rows, ev
+        if kind is StepKind.VERIFY:
+            from privacy.dsr.verify import verify_erasure, verify_export
+
+            rows, ev = {}, {}
+            for m, _ in group:
+                if m.request.kind is RequestKind.ERASE:
+                    ev[m.id] = verify_erasure(self, m)
+                else:
+                    ev[m.id] = verify_export(self, m)
+                rows[m.id] = None
+            return rows, ev
+        from privacy.dsr.export import export_step, manifest_step
+
+        rows, ev = {}, {}
+        for m, st in group:
+            if kind is StepKind.EXPORT:
+                rows[m.id], ev[m.id] = export_step(self, m, st.target)
+            else:
+                rows[m.id], ev[m.id] = manifest_step(self, m)
+        return rows, ev
+
+    def _erase_table(
+        self, group: list[tuple[Member, StepRecord]]
+    ) -> tuple[dict[str, int | None], dict[str, dict[str, Any]]]:
+        m0, st0 = group[0]
+        assert m0.request.plan is not None
+        node = m0.request.plan.node(st0.target)
+        src = self.ws.source(node.source)
+        if not isinstance(src, SupportsErase):
+            raise RequestError(
+                f"{node.name}: the source cannot delete or change rows",
+                hint="erase this table by hand, or configure a source URL with write access",
+            )
+        total = files = statements = 0
+        purged = True
+        used: list[str] = []
+        for sel in node.selectors:
+            values = _union(selector_values(sel, m.subject, m.keys) for m, _ in group)
+            if not values:
+                continue
+            used.append(sel.label)
+            if node.action == "anonymize":
+                res = src.anonymize_where(node.table, sel.column, values, node.replacements)
+            else:
+                res = src.delete_where(node.table, sel.column, values)
+            total += int(res.rows)
+            files += getattr(res, "files_rewritten", 0)
+            statements += getattr(res, "statements", 0) or 1
+            purged = purged and bool(getattr(res, "purged", False))
+        self.statements += statements
+        evidence: dict[str, Any] = {
+            "table": node.name,
+            "action": node.action,
+            "reason": node.reason,
+            "selectors": used,
+            "rows": total,
+            "statements": statements,
+        }
+        if node.lake:
+            evidence["files_rewritten"] = files
+            evidence["purged"] = purged
+        if node.action == "anonymize":
+            evidence["columns"] = sorted(node.replacements)
+        if len(group) == 1:
+            return {m0.id: total}, {m0.id: evidence}
+        # a group statement's rows cannot be split per request: each keeps its planned count
+        evidence["group_rows"] = total
+        return (
+            {m.id: st.rows_planned for m, st in group},
+            {m.id: {**evidence, "rows": st.rows_planned} for m, st in group},
+        )
+
+    # --- finishing ---------------------------------------------------------------------
+
+    def _finish(self, m: Member) -> None:
+        req = self.store.get(m.id)
+        if req.state is RequestState.DONE:
+            return
+        verify = next(s for s in m.steps if s.kind is StepKind.VERIFY)
+        if not verify.evidence.get("ok"):
+            raise VerificationError(
+                f"request {m.id}: verification found the subject's data still present",
+                hint="see `privacy requests show ID` for the tables; fix and "
+                "`privacy requests resume ID`",
+            )
+        crash_point("verified")
+        plan = req.plan
+        assert plan is not None
+        if plan.total_rows == 0:
+            outcome = Outcome.NO_DATA_FOUND
+        else:
+            outcome = Outcome.ERASED if req.kind is RequestKind.ERASE else Outcome.EXPORTED
+        self.audit(
+            "dsr.verified",
+            m.id,
+            subject=req.pseudonym,
+            checks=verify.evidence.get("checks", []),
+        )
+        done_at = datetime.now(UTC)
+        req = self.store.transition(
+            m.id,
+            RequestState.DONE,
+            outcome=outcome.value,
+            completed_at=done_at,
+            sealed_subject=None,
+            sealed_keys=None,
+        )
+        due = req.effective_due
+        self.audit(
+            "dsr.completed",
+            m.id,
+            kind=req.kind.value,
+            subject=req.pseudonym,
+            completed_at=done_at.isoformat(),
+            due_at=due.isoformat(),
+            on_time=done_at.date() <= due,
+            outcome=outcome.value,
+        )
+        m.request = req
+
+
+def _step_rank(members: Sequence[Member]) -> Callable[[tuple[StepKind, str]], tuple[int, int]]:
+    # all plans of a group share one table order (parents first): erasure runs it backwards
+    plan = members[0].request.plan
+    names = [t.name for t in plan.tables] if plan else []
+    tail = {StepKind.SHRED: 1, StepKind.MANIFEST: 1, StepKind.VERIFY: 2}
+
+    def rank(k: tuple[StepKind, str]) -> tuple[int, int]:
+        pos = names.index(k[1]) if k[1] in names else 0
+        return (tail.get(k[0], 0), -pos if k[0] in (StepKind.DELETE, StepKind.ANONYMIZE) else pos)
+
+    return rank
+
+
+def _union(lists: Any) -> list[Any]:
+    seen: dict[str, Any] = {}
+    for values in lists:
+        for v in values:
+            seen.setdefault(repr(v), v)
+    return list(seen.values())
+
+
+def new_request_id() -> str:
+    return "dsr-" + uuid.uuid4().hex[:10]
+
+
+__all__ = ["Executor", "Member", "boundaries", "crash_point", "new_request_id", "steps_for"]
+_ = TableNode  # re-exported type used by callers of Member.request.plan

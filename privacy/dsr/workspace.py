@@ -1,0 +1,176 @@
+"""What a request sees of the platform: configured sources, identifier columns and relations,
+merged from ``privacy.toml``, the catalog and the sources' own foreign keys."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from privacy.catalog import Catalog, Relation
+from privacy.config import Settings
+from privacy.errors import ConfigError, SourceError
+from privacy.sources.base import ColumnRef, Source, SupportsRelations
+
+Opener = Callable[[str, str], Source]
+
+
+def _default_opener(url: str, name: str) -> Source:
+    from privacy.sources import open_source
+
+    return open_source(url, name)
+
+
+class Workspace:
+    """Sources opened on demand (and closed by :meth:`close`), plus the catalog."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        catalog: Catalog | None = None,
+        *,
+        opener: Opener | None = None,
+    ) -> None:
+        self.settings = settings
+        self.catalog = catalog or Catalog(settings.catalog_url)
+        self._own_catalog = catalog is None
+        self._opener = opener or _default_opener
+        self._sources: dict[str, Source] = {}
+        self._fks: dict[str, list[Relation]] = {}
+
+    def close(self) -> None:
+        for s in self._sources.values():
+            with contextlib.suppress(Exception):  # closing is best effort
+                s.close()
+        self._sources.clear()
+        if self._own_catalog:
+            self.catalog.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sources ---------------------------------------------------------------------------
+
+    def source(self, name: str) -> Source:
+        if name not in self._sources:
+            cfg = self.settings.sources.get(name)
+            if cfg is None:
+                raise ConfigError(
+                    f"source {name!r} holds subject data (catalog or privacy.toml) but has no URL",
+                    hint=f'add [sources.{name}] url = "..." to privacy.toml',
+                    field=f"sources.{name}",
+                )
+            url = cfg.url
+            if "://" not in url and not Path(url).is_absolute() and self.settings.config_path:
+                url = str(self.settings.config_path.parent / url)
+            self._sources[name] = self._opener(url, name)
+        return self._sources[name]
+
+    def lake_path(self, source: str, table: str) -> Path | None:
+        """The folder or file holding a lake table, or None for a database table."""
+        src = self.source(source)
+        fn = getattr(src, "table_path", None)
+        if callable(fn):
+            try:
+                p = fn(table)
+            except SourceError:
+                return None
+            return Path(p) if p is not None else None
+        url = getattr(src, "url", "")
+        if not url or "://" in url:
+            return None
+        base = Path(url)
+        if (base / "_delta_log").is_dir():
+            return base
+        for cand in (base / table,):
+            if cand.exists():
+                return cand
+        for cand in base.glob(f"{table}.*"):
+            return cand
+        return None
+
+    # --- identifiers ------------------------------------------------------------------------
+
+    def identifier_columns(self, kind: str) -> list[ColumnRef]:
+        """Columns naming subjects of ``kind``: privacy.toml first, then the catalog's tags."""
+        seen: dict[str, ColumnRef] = {}
+        for ident in self.settings.identifiers:
+            if ident.kind == kind:
+                for c in ident.columns:
+                    parsed = ColumnRef.parse(c)
+                    seen.setdefault(str(parsed), parsed)
+        for ref in self.catalog.identifier_columns(kind):
+            seen.setdefault(str(ref), ref)
+        return list(seen.values())
+
+    def known_kinds(self) -> list[str]:
+        kinds = {i.kind for i in self.settings.identifiers}
+        kinds |= {t.subject_kind for t in self.catalog.tags() if t.subject_kind and t.is_pii}
+        return sorted(kinds)
+
+    def pii_columns(self, source: str, table: str) -> list[str]:
+        return [t.column for t in self.catalog.tags(source, table) if t.is_pii]
+
+    # --- relations --------------------------------------------------------------------------
+
+    def declared_relations(self) -> list[Relation]:
+        out = []
+        for i, r in enumerate(self.settings.relations):
+            try:
+                child, parent = ColumnRef.parse(r.from_), ColumnRef.parse(r.to)
+            except ConfigError as e:
+                raise ConfigError(
+                    e.message, hint=e.hint, file=self._cfg_file(), field=f"relations[{i}]"
+                ) from None
+            if child == parent:
+                raise ConfigError(
+                    f"relation {r.from_} -> {r.to} points a column at itself",
+                    hint="a relation links a child column to the parent column it refers to",
+                    file=self._cfg_file(),
+                    field=f"relations[{i}]",
+                )
+            for ref in (child, parent):
+                if ref.source not in self.settings.sources:
+                    raise ConfigError(
+                        f"relation {r.from_} -> {r.to} names source {ref.source!r}, "
+                        "which privacy.toml does not define",
+                        hint=f"add [sources.{ref.source}] url = ... or fix the name",
+                        file=self._cfg_file(),
+                        field=f"relations[{i}]",
+                    )
+            out.append(Relation(child, parent, "declared"))
+        return out
+
+    def _cfg_file(self) -> str | None:
+        return str(self.settings.config_path) if self.settings.config_path else None
+
+    def foreign_keys(self, source: str) -> list[Relation]:
+        """The source's own foreign keys (single-column ones), read live and cached."""
+        if source not in self._fks:
+            src = self.source(source)
+            rels: list[Relation] = []
+            if isinstance(src, SupportsRelations):
+                for fk in src.foreign_keys():
+                    for col, ref_col in zip(fk.columns, fk.ref_columns, strict=True):
+                        rels.append(
+                            Relation(
+                                ColumnRef(source, fk.table, col),
+                                ColumnRef(source, fk.ref_table, ref_col),
+                                "fk",
+                            )
+                        )
+            self._fks[source] = rels
+        return self._fks[source]
+
+    def relations(self, sources: set[str]) -> list[Relation]:
+        """Declared relations, the catalog's, and the live foreign keys of ``sources``."""
+        seen: dict[tuple[str, str], Relation] = {}
+        for rel in self.declared_relations() + self.catalog.relations():
+            seen.setdefault((str(rel.child), str(rel.parent)), rel)
+        for name in sorted(sources):
+            for rel in self.foreign_keys(name):
+                seen.setdefault((str(rel.child), str(rel.parent)), rel)
+        return list(seen.values())
