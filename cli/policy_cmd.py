@@ -1,9 +1,229 @@
-"""Commands of this group are registered by `register`; filled in by the issue that owns them."""
+"""`privacy policy validate|activate|show|explain|apply`: wiring over :mod:`policies`."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import typer
+
+from cli.common import EXIT_USAGE, actor, console, err_console, settings
+
+policy_app = typer.Typer(
+    help="Policy as code: validate, activate, explain, and enforce in the warehouse.",
+    no_args_is_help=True,
+)
+
+
+@policy_app.command("validate")
+def validate(
+    files: list[Path] = typer.Argument(..., help="Policy files (YAML), merged as one policy."),
+    output: str = typer.Option("text", "--format", help="text or json"),
+) -> None:
+    """Check policy files without changing the active policy. Exit 2 when one is invalid."""
+    from policies.loader import load_files
+    from privacy.errors import PolicyError
+
+    try:
+        policy = load_files(files)
+    except PolicyError as e:
+        if output == "json":
+            console.print_json(
+                json.dumps(
+                    {
+                        "valid": False,
+                        "error": e.message,
+                        "file": e.file,
+                        "line": e.line,
+                        "field": e.field,
+                    }
+                )
+            )
+            raise typer.Exit(e.exit_code) from None
+        raise
+    if output == "json":
+        console.print_json(
+            json.dumps(
+                {
+                    "valid": True,
+                    "version": policy.version,
+                    "files": list(policy.files),
+                    "roles": sorted(policy.roles),
+                    "warnings": policy.warnings,
+                }
+            )
+        )
+        return
+    console.print(
+        f"[green]valid[/]: policy version {policy.version} "
+        f"({len(policy.roles)} roles, {len(policy.rules)} rules, "
+        f"{len(policy.entity_category)} entities) from {', '.join(map(str, files))}",
+        highlight=False,
+    )
+    for w in policy.warnings:
+        err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
+
+
+@policy_app.command("activate")
+def activate(
+    files: list[Path] = typer.Argument(
+        None, help="Policy files; default: privacy.toml [policy] files, else the GDPR default."
+    ),
+) -> None:
+    """Validate and make the policy the active one. An invalid file changes nothing."""
+    from policies.active import activate as do_activate
+    from policies.active import active_state
+    from privacy.errors import PolicyError
+
+    s = settings()
+    try:
+        policy = do_activate(s, files or None, actor=actor())
+    except PolicyError as e:
+        state = active_state(s)
+        keep = f"policy {state.version} stays active" if state else "no policy is active yet"
+        e.hint = f"{e.hint or 'fix the file'}; {keep}"
+        raise
+    console.print(
+        f"active policy: version {policy.version} from {', '.join(policy.files)}",
+        highlight=False,
+    )
+    for w in policy.warnings:
+        err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
+
+
+@policy_app.command("show")
+def show(output: str = typer.Option("text", "--format", help="text or json")) -> None:
+    """The active policy: version, files, when and by whom it was activated."""
+    from policies.active import active_policy, active_state
+
+    s = settings()
+    policy = active_policy(s)
+    state = active_state(s)
+    roles = {r: policy.ancestors(r) for r in sorted(policy.roles)}
+    info = {
+        "version": policy.version,
+        "files": list(policy.files),
+        "activated_at": state.activated_at if state else None,
+        "activated_by": state.activated_by if state else None,
+        "roles": roles,
+    }
+    if output == "json":
+        console.print_json(json.dumps(info))
+        return
+    console.print(f"active policy {policy.version} from {', '.join(policy.files)}", highlight=False)
+    if state:
+        console.print(f"activated {state.activated_at} by {state.activated_by}", highlight=False)
+    for role, parents in roles.items():
+        extra = f" (inherits {', '.join(parents)})" if parents else ""
+        console.print(f"  role {role}{extra}", highlight=False)
+
+
+@policy_app.command("explain")
+def explain(
+    role: str = typer.Option(..., "--role", help="A policy role."),
+    table: str = typer.Option(None, "--table", help="SOURCE.TABLE or TABLE; default all."),
+    output: str = typer.Option("table", "--format", help="table or json"),
+) -> None:
+    """What ROLE gets for each catalogued column, and why."""
+    from rich.table import Table
+
+    from policies.active import active_policy
+    from policies.explain import explain as do_explain
+    from policies.explain import untagged_resolution
+    from privacy.catalog import Catalog
+
+    s = settings()
+    policy = active_policy(s)
+    rows = do_explain(policy, role, Catalog(s.catalog_url), table)
+    untagged = untagged_resolution(policy, role)
+    if output == "json":
+        console.print_json(
+            json.dumps(
+                {
+                    "role": role,
+                    "known_role": role in policy.roles,
+                    "policy_version": policy.version,
+                    "untagged_columns": str(untagged.effect),
+                    "columns": [
+                        {"source": r.source, "table": r.table, **r.decision.as_dict()} for r in rows
+                    ],
+                }
+            )
+        )
+        return
+    if role not in policy.roles:
+        err_console.print(
+            f"[yellow]warning:[/] {role!r} is not a role of policy {policy.version} "
+            f"(roles: {', '.join(sorted(policy.roles))}): everything is denied",
+            highlight=False,
+        )
+    t = Table(title=f"role {role} - policy {policy.version}")
+    for col in ("column", "entity", "category", "encrypt", "effect", "why"):
+        t.add_column(col)
+    styles = {"allow": "green", "deny": "red", "null": "red"}
+    for r in rows:
+        d = r.decision
+        eff = str(d.effect)
+        style = styles.get(eff, "yellow")
+        t.add_row(
+            f"{r.source}.{r.table}.{d.column}",
+            d.cls.entity or "-",
+            d.category,
+            d.encrypt.value,
+            f"[{style}]{eff}[/]",
+            d.resolution.reason,
+        )
+    console.print(t)
+    if not rows:
+        console.print("the catalog has no columns yet: run `privacy scan SOURCE` first")
+    console.print(
+        f"columns not in the catalog are unclassified: {untagged.effect} ({untagged.reason})",
+        highlight=False,
+    )
+
+
+@policy_app.command("apply")
+def apply(
+    url: str = typer.Argument(
+        ..., help="Warehouse: a PostgreSQL or MariaDB URL, or a source name."
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the SQL; change nothing."),
+    schema: str = typer.Option(
+        None, "--schema", help="PostgreSQL schema holding the tables (default: public)."
+    ),
+) -> None:
+    """Make the database enforce the active policy: roles, masked views, column grants."""
+    from policies.active import active_policy
+    from policies.warehouse import apply_policy
+    from privacy.catalog import Catalog
+
+    s = settings()
+    name, real_url = s.source_url(url)
+    policy = active_policy(s)
+    plan = apply_policy(
+        s,
+        policy,
+        real_url,
+        source=name,
+        catalog=Catalog(s.catalog_url),
+        schema=schema,
+        dry_run=dry_run,
+        actor=actor(),
+    )
+    for w in plan.warnings:
+        err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
+    if dry_run:
+        console.print(plan.sql_text(), highlight=False, markup=False, soft_wrap=True)
+        return
+    console.print(
+        f"applied policy {policy.version} to {plan.target}: {len(plan.roles)} roles, "
+        f"{len(plan.tables)} tables, {len(plan.statements)} statements",
+        highlight=False,
+    )
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.add_typer(policy_app, name="policy")
+
+
+__all__ = ["EXIT_USAGE", "register"]
