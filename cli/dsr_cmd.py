@@ -1,9 +1,344 @@
-"""Commands of this group are registered by `register`; filled in by the issue that owns them."""
+"""`privacy erase`, `privacy export` and `privacy requests ...`: wiring over privacy.dsr."""
 
 from __future__ import annotations
 
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import typer
+
+from cli.common import EXIT_ERROR, EXIT_OK, EXIT_OVERDUE, EXIT_USAGE, console, err_console, fail
+
+if TYPE_CHECKING:
+    from privacy.config import Settings
+    from privacy.dsr.models import Plan, Request, StepRecord
+    from privacy.dsr.policy import ErasurePolicy
+    from privacy.dsr.workflow import RequestView
+
+REGIMES = ("gdpr", "ccpa", "pipa")
+
+
+def _settings() -> Settings:
+    from cli.common import settings
+
+    return settings()
+
+
+def _actor() -> str:
+    from cli.common import actor
+
+    return actor()
+
+
+def _date(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        try:
+            return datetime.fromisoformat(text.strip()).date()
+        except ValueError:
+            fail(f"{option} {text!r} is not a date", EXIT_USAGE, hint="write it as YYYY-MM-DD")
+
+
+def erasure_policy(settings: Settings) -> ErasurePolicy | None:
+    """The policy engine's retention decisions when policy files are configured, else None
+    (delete everywhere). Fails closed: with a policy configured but not loadable, nothing is
+    erased, since rows kept for a legal obligation might otherwise be deleted."""
+    if not settings.policy_files:
+        return None
+    try:
+        from policies.retention import erasure_policy as load
+    except ImportError:
+        fail(
+            "policy files are configured but the retention engine (policies.retention) is "
+            "not available",
+            EXIT_ERROR,
+            hint="install the complete toolkit, or remove the policy files setting from privacy.toml "
+            "to erase without retention rules",
+        )
+    policy: ErasurePolicy = load(settings)
+    return policy
+
+
+def _show_plan(plan: Plan, title: str) -> None:
+    from rich.table import Table
+
+    t = Table(title=title, title_justify="left")
+    t.add_column("#", justify="right")
+    t.add_column("table")
+    t.add_column("rows", justify="right")
+    t.add_column("action")
+    t.add_column("found by")
+    order = list(reversed(plan.tables)) if plan.kind.value == "erase" else plan.tables
+    for i, node in enumerate(order, 1):
+        action = node.action + (f" ({node.reason})" if node.action == "anonymize" else "")
+        if node.action == "anonymize":
+            action += " set " + ", ".join(sorted(node.replacements)) + " to null/replacement"
+        t.add_row(
+            str(i),
+            node.name + (" [lake]" if node.lake else ""),
+            str(node.rows),
+            action if node.rows else "[dim]nothing found[/]",
+            "; ".join(s.label for s in node.selectors),
+        )
+    console.print(t)
+    for note in plan.notes:
+        console.print(f"[dim]note:[/] {note}", highlight=False)
+    console.print(f"{plan.total_rows} row(s) in {len([n for n in plan.tables if n.rows])} table(s)")
+
+
+def _progress() -> Any:
+    def report(ids: Any, step: StepRecord, total: int) -> None:
+        rows = "" if step.rows_affected is None else f" ({step.rows_affected} rows)"
+        err_console.print(
+            f"  [{step.index + 1}/{total}] {step.kind.value} {step.target}{rows}", highlight=False
+        )
+
+    return report
+
+
+def _finish(req: Request) -> None:
+    from privacy.dsr.states import RequestState
+
+    if req.state is RequestState.DONE:
+        console.print(
+            f"request [bold]{req.id}[/] done: {req.outcome} (subject {req.pseudonym}, "
+            f"due {req.effective_due.isoformat()})",
+            highlight=False,
+        )
+        return
+    err_console.print(
+        f"[bold red]request {req.id} is {req.state.value}:[/] {req.state_reason}", highlight=False
+    )
+    err_console.print(
+        f"  [dim]hint:[/] fix the cause, then `privacy requests resume {req.id}`", highlight=False
+    )
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _view_row(v: RequestView) -> list[str]:
+    r = v.request
+    if v.days_left is None:
+        left = "late" if v.overdue else "-"
+    elif v.overdue:
+        left = f"[bold red]{-v.days_left} overdue[/]"
+    else:
+        left = str(v.days_left)
+    state = v.state if v.state != "failed" else "[red]failed[/]"
+    due = r.effective_due.isoformat() + (" (ext.)" if r.extended_until else "")
+    if v.overdue and r.is_open:
+        due = f"[bold red]{due}[/]"
+    return [r.id, r.kind.value, state, r.regime, r.received_at.isoformat(), due, left, r.pseudonym]
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command()
+    def erase(
+        subject: str = typer.Option(..., "--subject", help="KIND:VALUE, e.g. email:a@b.com"),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Show the plan; change nothing."),
+        regime: str = typer.Option("gdpr", help="gdpr, ccpa or pipa (sets the due date)."),
+        received: str | None = typer.Option(
+            None, help="Date the request arrived (YYYY-MM-DD, UTC); default today."
+        ),
+        yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    ) -> None:
+        """Erase a data subject's rows from every table that holds them, then verify."""
+        from privacy.dsr import workflow
+
+        settings = _settings()
+        if regime not in REGIMES:
+            fail(f"unknown regime {regime!r}", EXIT_USAGE, hint="use gdpr, ccpa or pipa")
+        when = _date(received, "--received")
+        policy = erasure_policy(settings)
+        plan = workflow.preview(settings, subject, policy=policy)
+        _show_plan(plan, "erasure plan (children before parents)")
+        if dry_run:
+            console.print("[dim]dry run: nothing was changed and no request was recorded[/]")
+            return
+        if not yes and not typer.confirm("Erase these rows and shred the subject's key?"):
+            raise typer.Exit(EXIT_ERROR)
+        req = workflow.erase(
+            settings,
+            subject,
+            regime=regime,
+            received=when,
+            policy=policy,
+            actor=_actor(),
+            progress=_progress(),
+        )
+        _finish(req)
+
+    @app.command()
+    def export(
+        subject: str = typer.Option(..., "--subject", help="KIND:VALUE, e.g. email:a@b.com"),
+        out: Path = typer.Option(..., "--out", help="Folder to write the subject's data to."),
+        regime: str = typer.Option("gdpr", help="gdpr, ccpa or pipa (sets the due date)."),
+        received: str | None = typer.Option(
+            None, help="Date the request arrived (YYYY-MM-DD, UTC); default today."
+        ),
+    ) -> None:
+        """Write a data subject's rows (decrypted) as JSON and CSV, a manifest and a summary."""
+        from privacy.dsr import workflow
+
+        settings = _settings()
+        if regime not in REGIMES:
+            fail(f"unknown regime {regime!r}", EXIT_USAGE, hint="use gdpr, ccpa or pipa")
+        if out.exists() and any(out.iterdir()):
+            fail(
+                f"{out} is not empty",
+                EXIT_USAGE,
+                hint="give a new or empty folder, so the export holds only this subject's data",
+            )
+        req = workflow.export(
+            settings,
+            subject,
+            str(out.resolve()),
+            regime=regime,
+            received=_date(received, "--received"),
+            actor=_actor(),
+            progress=_progress(),
+        )
+        _finish(req)
+        console.print(f"written to {out}/ (open summary.html; manifest.json has checksums)")
+
+    requests = typer.Typer(help="Data-subject requests: list, show, resume, extend, check.")
+    app.add_typer(requests, name="requests")
+
+    @requests.command("list")
+    def list_(
+        fmt: str = typer.Option("table", "--format", help="table or json"),
+        open_only: bool = typer.Option(False, "--open", help="Only requests not done."),
+    ) -> None:
+        """Requests with due date, days left and state; overdue ones in red."""
+        from rich.table import Table
+
+        from privacy.dsr import workflow
+
+        views = workflow.list_requests(_settings(), open_only=open_only)
+        if fmt == "json":
+            print(json.dumps({"requests": [v.to_json() for v in views]}, indent=2))
+            return
+        if fmt != "table":
+            fail(f"unknown format {fmt!r}", EXIT_USAGE, hint="use table or json")
+        t = Table()
+        for col in ("id", "kind", "state", "regime", "received", "due", "days left"):
+            t.add_column(col, no_wrap=True)
+        t.add_column("subject", overflow="fold")
+        for v in views:
+            t.add_row(*_view_row(v))
+        console.print(t if views else "no requests")
+
+    @requests.command("show")
+    def show(
+        request_id: str = typer.Argument(..., metavar="ID"),
+        fmt: str = typer.Option("table", "--format", help="table or json"),
+    ) -> None:
+        """A request's plan, steps and evidence."""
+        from rich.table import Table
+
+        from privacy.dsr import workflow
+
+        v, steps = workflow.show(_settings(), request_id)
+        r = v.request
+        if fmt == "json":
+            data = v.to_json()
+            data["plan"] = r.plan.to_json() if r.plan else None
+            data["extension_reason"] = r.extension_reason
+            data["steps"] = [
+                {
+                    "index": s.index,
+                    "kind": s.kind.value,
+                    "target": s.target,
+                    "status": s.status.value,
+                    "rows_planned": s.rows_planned,
+                    "rows_affected": s.rows_affected,
+                    "attempts": s.attempts,
+                    "error": s.error,
+                    "evidence": s.evidence,
+                }
+                for s in steps
+            ]
+            print(json.dumps(data, indent=2, default=str))
+            return
+        console.print(f"[bold]{r.id}[/] {r.kind.value} of {r.pseudonym} ({r.subject_kind})")
+        console.print(f"state: {v.state}" + (f" -- {v.reason}" if v.reason else ""))
+        console.print(
+            f"regime {r.regime}; received {r.received_at}; due {r.due_at}"
+            + (
+                f"; extended to {r.extended_until} ({r.extension_reason})"
+                if r.extended_until
+                else ""
+            )
+            + (f"; days left {v.days_left}" if v.days_left is not None else "")
+            + (" [bold red]OVERDUE[/]" if v.overdue else ""),
+            highlight=False,
+        )
+        if r.outcome:
+            console.print(f"outcome: {r.outcome} at {r.completed_at}")
+        if r.plan:
+            _show_plan(r.plan, "plan")
+        t = Table(title="steps (journal)", title_justify="left")
+        for col in ("#", "step", "target", "status", "rows", "tries", "evidence"):
+            t.add_column(col)
+        for s in steps:
+            ev = {k: v for k, v in s.evidence.items() if k not in ("canary", "table")}
+            t.add_row(
+                str(s.index),
+                s.kind.value,
+                s.target,
+                s.status.value + (f": {s.error}" if s.error else ""),
+                "" if s.rows_affected is None else str(s.rows_affected),
+                str(s.attempts),
+                json.dumps(ev, default=str)[:400],
+            )
+        console.print(t)
+
+    @requests.command("resume")
+    def resume(request_id: str = typer.Argument(..., metavar="ID")) -> None:
+        """Continue a paused, failed or interrupted request from its journal."""
+        from privacy.dsr import workflow
+
+        settings = _settings()
+        req = workflow.resume(
+            settings,
+            request_id,
+            policy=erasure_policy(settings),
+            actor=_actor(),
+            progress=_progress(),
+        )
+        _finish(req)
+
+    @requests.command("extend")
+    def extend(
+        request_id: str = typer.Argument(..., metavar="ID"),
+        until: str = typer.Option(..., help="New due date (YYYY-MM-DD)."),
+        reason: str = typer.Option(..., help="Why more time is needed (told to the subject)."),
+    ) -> None:
+        """Extend a request's due date once, within the regime's limit, before it passes."""
+        from privacy.dsr import workflow
+
+        new = _date(until, "--until")
+        assert new is not None
+        req = workflow.extend(_settings(), request_id, until=new, reason=reason, actor=_actor())
+        console.print(f"request {req.id} now due {req.effective_due.isoformat()}")
+
+    @requests.command("check")
+    def check() -> None:
+        """Exit 4 when any open request is overdue (for a scheduler to alert on)."""
+        from privacy.dsr import workflow
+
+        late = workflow.overdue(_settings())
+        for v in late:
+            err_console.print(
+                f"overdue: {v.request.id} ({v.request.kind.value}, {v.state}) due "
+                f"{v.request.effective_due.isoformat()}, {-(v.days_left or 0)} day(s) late",
+                highlight=False,
+            )
+        if late:
+            raise typer.Exit(EXIT_OVERDUE)
+        console.print("no open request is overdue")
+        raise typer.Exit(EXIT_OK)

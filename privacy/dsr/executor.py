@@ -137,9 +137,10 @@ class Executor:
 
     # --- audit -------------------------------------------------------------------------
 
-    def audit(self, action: str, target: str, *, outcome: str = "ok", **details: Any) -> None:
+    def audit(self, action: str, target: str, *, result: str = "ok", **details: Any) -> None:
+        """One audit event; ``details`` never hold personal data (pseudonyms, names, counts)."""
         auditing.record(
-            self.settings, action, target, outcome=outcome, details=details, actor=self.actor
+            self.settings, action, target, outcome=result, details=details, actor=self.actor
         )
 
     # --- driving -----------------------------------------------------------------------
@@ -198,7 +199,7 @@ class Executor:
                 self.store.transition(m.id, RequestState.PAUSED, reason=reason)
             except CatalogUnavailableError:
                 pass  # shown as paused (interrupted) once the catalog is back
-            self.audit("dsr.paused", m.id, outcome="paused", reason=reason, retryable=True)
+            self.audit("dsr.paused", m.id, result="paused", reason=reason, retryable=True)
 
     def _fail(self, members: Sequence[Member], e: BaseException) -> None:
         reason = safe_reason(e)
@@ -210,7 +211,7 @@ class Executor:
                 self.store.transition(m.id, RequestState.FAILED, reason=reason)
             except CatalogUnavailableError:
                 pass
-            self.audit("dsr.failed", m.id, outcome="failed", reason=reason, error=type(e).__name__)
+            self.audit("dsr.failed", m.id, result="failed", reason=reason, error=type(e).__name__)
 
     # --- planning ----------------------------------------------------------------------
 
@@ -293,7 +294,7 @@ class Executor:
             self.audit(
                 "dsr.step.failed",
                 target,
-                outcome="failed",
+                result="failed",
                 step=first.kind.value,
                 table=first.target,
                 rows=0,
@@ -444,6 +445,7 @@ class Executor:
         self.audit(
             "dsr.completed",
             m.id,
+            result=outcome.value,
             kind=req.kind.value,
             subject=req.pseudonym,
             completed_at=done_at.isoformat(),

@@ -62,17 +62,26 @@ def shred_subject(settings: Settings, pseudonym: str) -> dict[str, Any]:
     if store.is_shredded(pseudonym):
         evidence["already_shredded"] = True
         return evidence
-    evidence["canary"] = encrypt_value(
-        store,
-        "canary",
-        table=CANARY_TABLE,
-        column=CANARY_COLUMN,
-        mode="randomized",
-        subject=pseudonym,
-    )
+    from privacy.errors import KeyNotFoundError
+
+    try:
+        store.subject_keys([pseudonym], create=False)
+        had_key = True
+    except KeyNotFoundError:
+        had_key = False
+    if had_key:
+        # a value encrypted under the key now, to prove after shredding that it cannot be read
+        evidence["canary"] = encrypt_value(
+            store,
+            "canary",
+            table=CANARY_TABLE,
+            column=CANARY_COLUMN,
+            mode="randomized",
+            subject=pseudonym,
+        )
     result = store.shred(pseudonym)
     evidence["key_ids"] = list(getattr(result, "key_ids", []) or [])
-    evidence["had_key"] = bool(getattr(result, "had_key", True))
+    evidence["had_key"] = had_key
     return evidence
 
 

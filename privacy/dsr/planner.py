@@ -63,7 +63,7 @@ def order_tables(tables: Iterable[TableKey], edges: Sequence[Relation]) -> list[
         raise RelationCycleError(
             "relations form a cycle, so no order deletes children before parents: "
             + " -> ".join(_name(t) for t in cycle),
-            hint="remove or correct one of these relations ([[relations]] in privacy.toml, or "
+            hint="remove or correct one of these relations (the relations entries of privacy.toml, or "
             "the foreign key), or erase the tables of the cycle by hand first",
         )
     return out
@@ -114,7 +114,7 @@ def build_plans(
         raise UnknownIdentifierKindError(
             f"no column identifies subjects of kind {skind!r}",
             hint=(f"known kinds: {', '.join(known)}; " if known else "")
-            + "declare one in privacy.toml ([[identifiers]] kind/columns) or tag a column "
+            + "declare one in privacy.toml (an identifiers entry with kind and columns) or tag a column "
             "(`privacy tag set SOURCE.TABLE.COLUMN EMAIL_ADDRESS`)",
         )
     declared = ws.declared_relations()
@@ -178,18 +178,30 @@ def build_plans(
         if not isinstance(src, SupportsLookup):
             notes.append(f"{node.name}: the source cannot look rows up; skipped")
             continue
+        # a row reached by two paths (identifier and relation) is counted once: with several
+        # selectors whole rows are read back (the subject's rows only) and told apart
+        several = len(node.selectors) > 1
+        seen: list[set[tuple[str, ...]]] = [set() for _ in range(n)]
         for sel in node.selectors:
             owners = id_owners if sel.parent is None else key_owners[sel.parent]
             if not owners:
                 continue
-            wanted = [sel.column, *[c for c in node.key_columns if c != sel.column]]
+            wanted = (
+                None if several else [sel.column, *[c for c in node.key_columns if c != sel.column]]
+            )
             values = _values_of(sel, subjects, keys)
             found = src.lookup(t[1], sel.column, values, columns=wanted)
             sel_vals = found.column(sel.column).to_pylist()
             key_vals = {c: found.column(c).to_pylist() for c in node.key_columns}
+            whole = found.to_pylist() if several else []
             for r, v in enumerate(sel_vals):
                 who = owners.get(_norm(v), set())
                 for i in who:
+                    if several:
+                        ident = tuple(repr(x) for x in whole[r].values())
+                        if ident in seen[i]:
+                            continue
+                        seen[i].add(ident)
                     counts[i] += 1
                 for colname, col_vals in key_vals.items():
                     kv = col_vals[r]

@@ -60,7 +60,7 @@ class Workspace:
             if cfg is None:
                 raise ConfigError(
                     f"source {name!r} holds subject data (catalog or privacy.toml) but has no URL",
-                    hint=f'add [sources.{name}] url = "..." to privacy.toml',
+                    hint=f'add a sources.{name} table with url = "..." to privacy.toml',
                     field=f"sources.{name}",
                 )
             url = cfg.url
@@ -137,7 +137,7 @@ class Workspace:
                     raise ConfigError(
                         f"relation {r.from_} -> {r.to} names source {ref.source!r}, "
                         "which privacy.toml does not define",
-                        hint=f"add [sources.{ref.source}] url = ... or fix the name",
+                        hint=f"add a sources.{ref.source} table (url = ...) to privacy.toml, or fix the name",
                         file=self._cfg_file(),
                         field=f"relations[{i}]",
                     )
