@@ -57,8 +57,8 @@ def erasure_policy(settings: Settings) -> ErasurePolicy | None:
             "policy files are configured but the retention engine (policies.retention) is "
             "not available",
             EXIT_ERROR,
-            hint="install the complete toolkit, or remove the policy files setting from privacy.toml "
-            "to erase without retention rules",
+            hint="install the complete toolkit, or remove the policy files setting from "
+            "privacy.toml to erase without retention rules",
         )
     policy: ErasurePolicy = load(settings)
     return policy

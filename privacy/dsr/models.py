@@ -59,8 +59,8 @@ class Subject:
         if not _KIND_RE.match(kind):
             raise RequestError(
                 f"subject kind {kind!r} is not a name (lowercase letters, digits, _)",
-                hint="use a kind declared in privacy.toml (identifiers: kind, columns) or tagged in the "
-                "catalog, e.g. email or customer_id",
+                hint="use a kind declared in privacy.toml (identifiers: kind, columns) or "
+                "tagged in the catalog, e.g. email or customer_id",
             )
         return cls(kind, value)
 

@@ -63,8 +63,8 @@ def order_tables(tables: Iterable[TableKey], edges: Sequence[Relation]) -> list[
         raise RelationCycleError(
             "relations form a cycle, so no order deletes children before parents: "
             + " -> ".join(_name(t) for t in cycle),
-            hint="remove or correct one of these relations (the relations entries of privacy.toml, or "
-            "the foreign key), or erase the tables of the cycle by hand first",
+            hint="remove or correct one of these relations (the relations entries of "
+            "privacy.toml, or the foreign key), or erase the tables of the cycle by hand first",
         )
     return out
 
@@ -114,8 +114,8 @@ def build_plans(
         raise UnknownIdentifierKindError(
             f"no column identifies subjects of kind {skind!r}",
             hint=(f"known kinds: {', '.join(known)}; " if known else "")
-            + "declare one in privacy.toml (an identifiers entry with kind and columns) or tag a column "
-            "(`privacy tag set SOURCE.TABLE.COLUMN EMAIL_ADDRESS`)",
+            + "declare one in privacy.toml (an identifiers entry with kind and columns) or "
+            "tag a column (`privacy tag set SOURCE.TABLE.COLUMN EMAIL_ADDRESS`)",
         )
     declared = ws.declared_relations()
     sources = {c.source for c in id_cols}

@@ -58,8 +58,8 @@ def check_kind(ws: Workspace, kind: str) -> None:
         raise UnknownIdentifierKindError(
             f"no column identifies subjects of kind {kind!r}",
             hint=(f"known kinds: {', '.join(known)}; " if known else "")
-            + "declare one in privacy.toml (an identifiers entry with kind and columns) or tag a column "
-            "(`privacy tag set SOURCE.TABLE.COLUMN EMAIL_ADDRESS`)",
+            + "declare one in privacy.toml (an identifiers entry with kind and columns) or "
+            "tag a column (`privacy tag set SOURCE.TABLE.COLUMN EMAIL_ADDRESS`)",
         )
 
 

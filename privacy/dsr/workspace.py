@@ -137,7 +137,8 @@ class Workspace:
                     raise ConfigError(
                         f"relation {r.from_} -> {r.to} names source {ref.source!r}, "
                         "which privacy.toml does not define",
-                        hint=f"add a sources.{ref.source} table (url = ...) to privacy.toml, or fix the name",
+                        hint=f"add a sources.{ref.source} table (url = ...) to privacy.toml, "
+                        "or fix the name",
                         file=self._cfg_file(),
                         field=f"relations[{i}]",
                     )
