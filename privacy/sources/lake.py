@@ -1,0 +1,261 @@
+"""Tables stored as files: the common interface of Parquet, CSV, JSON-lines and Delta tables,
+and the row-group sampler Parquet and Delta share.
+
+A :class:`LakeTable` is one table of a :class:`~privacy.sources.files.FileSource`; the source
+only routes calls by table name.
+"""
+
+from __future__ import annotations
+
+import errno
+import math
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+from privacy.errors import (
+    PrivacyError,
+    SourceNotFoundError,
+    SourcePermissionError,
+    SourceReadError,
+    SourceUnavailableError,
+)
+from privacy.sources.arrowutil import spread_indices
+from privacy.sources.base import ColumnInfo, EraseResult
+from privacy.sources.kinds import kind_of_arrow_type
+
+#: spread a sample over at least this many row groups (when the data has them)
+SPREAD_GROUPS = 16
+#: read at most this many files' footers to plan a sample
+SPREAD_FILES = 32
+#: rows per decoded batch while sampling (bounds memory per column)
+SCAN_BATCH = 65_536
+
+SCAN_OPTIONS = ds.ParquetFragmentScanOptions(
+    # stream pages instead of buffering whole column chunks: a 1M-row row group is
+    # sampled in a few MB instead of hundreds
+    use_buffered_stream=True,
+    buffer_size=1 << 20,
+    pre_buffer=False,
+)
+
+
+class LakeTable(ABC):
+    """One table in files. Subclasses raise the toolkit's source errors, naming the table."""
+
+    name: str
+    path: Path
+    #: human-readable notes about how it was read (e.g. a non-UTF-8 encoding); no values
+    notes: list[str]
+
+    @abstractmethod
+    def schema(self) -> pa.Schema: ...
+
+    def columns(self) -> list[ColumnInfo]:
+        return [
+            ColumnInfo(
+                name=f.name,
+                kind=kind_of_arrow_type(f.type),
+                native_type=str(f.type),
+                nullable=f.nullable,
+            )
+            for f in self.schema()
+        ]
+
+    def check_columns(self, names: Sequence[str]) -> None:
+        have = set(self.schema().names)
+        missing = [c for c in names if c not in have]
+        if missing:
+            raise SourceNotFoundError(
+                f"{self.path}: table {self.name!r} has no column "
+                + ", ".join(repr(c) for c in missing),
+                hint="list its columns with `privacy scan SOURCE --table TABLE`",
+            )
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def sample(self, columns: Sequence[str] | None, n: int) -> pa.Table: ...
+
+    @abstractmethod
+    def lookup(
+        self, column: str, values: Sequence[Any], columns: Sequence[str] | None
+    ) -> pa.Table: ...
+
+    @abstractmethod
+    def count_where(self, column: str, values: Sequence[Any]) -> int: ...
+
+    @abstractmethod
+    def delete_where(self, column: str, values: Sequence[Any]) -> EraseResult: ...
+
+    @abstractmethod
+    def anonymize_where(
+        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any]
+    ) -> EraseResult: ...
+
+
+@contextmanager
+def file_errors(path: Path, table: str, action: str) -> Iterator[None]:
+    """Turn OS and Arrow errors into source errors naming the table, not the data."""
+    try:
+        yield
+    except PrivacyError:
+        raise
+    except PermissionError as e:
+        raise SourcePermissionError(
+            f"{path}: cannot {action} table {table!r}: permission denied",
+            hint="give the user running the toolkit read (and, to erase, write) access to the "
+            "file and its folder",
+        ) from e
+    except FileNotFoundError as e:
+        raise SourceNotFoundError(
+            f"{path}: cannot {action} table {table!r}: a file of it is gone",
+            hint="another process may have rewritten or removed it; open the source again",
+        ) from e
+    except OSError as e:
+        if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EAGAIN, errno.EBUSY):
+            raise SourceUnavailableError(
+                f"{path}: cannot {action} table {table!r}: {errno.errorcode.get(e.errno or 0)}",
+                hint="free disk space or wait for the storage, then retry; "
+                "the original files are unchanged",
+            ) from e
+        raise SourceReadError(
+            f"{path}: cannot {action} table {table!r}: {type(e).__name__}",
+            hint="check the file system and the file",
+        ) from e
+    except (pa.ArrowException, ValueError) as e:
+        raise SourceReadError(
+            f"{path}: cannot {action} table {table!r}: the file is malformed or not of its "
+            f"format ({type(e).__name__})",
+            hint="check the file opens in its own tools; the original files are unchanged",
+        ) from e
+
+
+# --- sampling Parquet row groups ----------------------------------------------------------
+
+
+def sample_fragments(
+    fragments: Sequence[ds.ParquetFileFragment],
+    schema: pa.Schema,
+    columns: Sequence[str],
+    n: int,
+) -> pa.Table:
+    """Up to ``n`` rows spread over a set of Parquet files, reading few row groups.
+
+    Plans from footers only: picks up to ``SPREAD_FILES`` files spread over the set, then row
+    groups spread over their rows (at least ``SPREAD_GROUPS`` where there are that many, more
+    until they hold ``n`` rows), and takes evenly spaced rows from each in proportion to its
+    size. Each row group is streamed in batches, so memory is bounded by ``n`` and the batch
+    size, never by the file.
+    """
+    out_schema = pa.schema([schema.field(c) for c in columns])
+    if n <= 0 or not fragments:
+        return out_schema.empty_table()
+    # choose files spread over the set, widened until they hold n rows; only the chosen
+    # files' footers are read
+    groups: list[tuple[ds.ParquetFileFragment, int, int]] = []
+    held = 0
+    for chosen, i in enumerate(_spread_order(len(fragments))):
+        if chosen >= SPREAD_FILES and held >= n:
+            break
+        frag = fragments[i]
+        frag.ensure_complete_metadata()
+        for rg in frag.row_groups:
+            if rg.num_rows:
+                groups.append((frag, rg.id, rg.num_rows))
+                held += rg.num_rows
+    # keep the table's order so the sample reads front to back
+    position = {id(f): k for k, f in enumerate(fragments)}
+    groups.sort(key=lambda g: (position[id(g[0])], g[1]))
+    total = sum(g[2] for g in groups)
+    if total == 0:
+        return out_schema.empty_table()
+    picked = _pick_groups([g[2] for g in groups], n)
+    sizes = [groups[i][2] for i in picked]
+    quotas = _apportion(min(n, sum(sizes)), sizes)
+    parts: list[pa.Table] = []
+    for gi, quota in zip(picked, quotas, strict=True):
+        if quota <= 0:
+            continue
+        frag, rg_id, rows = groups[gi]
+        parts.append(_take_spread(frag.subset(row_group_ids=[rg_id]), schema, columns, rows, quota))
+    if not parts:
+        return out_schema.empty_table()
+    return pa.concat_tables(parts, promote_options="permissive")
+
+
+def _spread_order(k: int) -> list[int]:
+    """0..k-1 ordered so any prefix is spread over the range (bit-reversal style)."""
+    order: list[int] = []
+    seen: set[int] = set()
+    step = 1
+    while len(order) < k:
+        for i in spread_indices(k, step):
+            if i not in seen:
+                seen.add(i)
+                order.append(i)
+        if step >= k:
+            break
+        step *= 2
+    order.extend(i for i in range(k) if i not in seen)
+    return order
+
+
+def _pick_groups(sizes: Sequence[int], n: int) -> list[int]:
+    order = _spread_order(len(sizes))
+    picked: list[int] = []
+    held = 0
+    for i in order:
+        picked.append(i)
+        held += sizes[i]
+        if len(picked) >= SPREAD_GROUPS and held >= n:
+            break
+    return sorted(picked)
+
+
+def _apportion(n: int, sizes: Sequence[int]) -> list[int]:
+    """Split n over groups in proportion to their sizes (largest remainders), capped by size."""
+    total = sum(sizes)
+    raw = [n * s / total for s in sizes]
+    quotas = [min(s, math.floor(r)) for s, r in zip(sizes, raw, strict=True)]
+    left = n - sum(quotas)
+    for i in sorted(range(len(sizes)), key=lambda i: raw[i] - quotas[i], reverse=True):
+        if left <= 0:
+            break
+        if quotas[i] < sizes[i]:
+            quotas[i] += 1
+            left -= 1
+    return quotas
+
+
+def _take_spread(
+    frag: ds.ParquetFileFragment, schema: pa.Schema, columns: Sequence[str], rows: int, k: int
+) -> pa.Table:
+    """``k`` evenly spaced rows of a one-row-group fragment, streamed batch by batch."""
+    wanted = np.floor((np.arange(k) + 0.5) * rows / k).astype(np.int64)
+    out: list[pa.RecordBatch] = []
+    start = 0
+    for batch in frag.to_batches(
+        schema=schema,
+        columns=list(columns),
+        batch_size=SCAN_BATCH,
+        fragment_scan_options=SCAN_OPTIONS,
+        use_threads=False,
+    ):
+        end = start + batch.num_rows
+        lo, hi = np.searchsorted(wanted, [start, end])
+        if hi > lo:
+            out.append(batch.take(pa.array(wanted[lo:hi] - start)))
+        start = end
+        if hi >= k:
+            break
+    if not out:
+        return pa.schema([schema.field(c) for c in columns]).empty_table()
+    return pa.Table.from_batches(out)

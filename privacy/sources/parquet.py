@@ -1,0 +1,279 @@
+"""Parquet tables: one file, or a folder of part files (optionally Hive-partitioned).
+
+Sampling reads a few row groups spread over the files (see :func:`lake.sample_fragments`).
+Lookups and erasure use a filtered dataset scan, which skips files and row groups whose
+statistics exclude the values. Erasure rewrites only the files that hold a matching row, each
+atomically (temp file in the same folder, fsync, ``os.replace``, fsync the folder), one row
+group at a time, keeping the file's schema, metadata, compression and row-group layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from privacy.errors import UnsupportedSourceError
+from privacy.sources.arrowutil import arrow_literal_values, batched, match_mask
+from privacy.sources.atomic import atomic_replace, is_temp, remove_file
+from privacy.sources.base import EraseResult
+from privacy.sources.lake import LakeTable, file_errors, sample_fragments
+
+PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
+
+
+def is_parquet(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in PARQUET_SUFFIXES and not _hidden(path)
+
+
+def _hidden(path: Path) -> bool:
+    return path.name.startswith((".", "_")) or is_temp(path)
+
+
+def parquet_files(folder: Path) -> list[Path]:
+    """Part files under ``folder`` (recursively), skipping hidden and ``_``-prefixed entries
+    (``_SUCCESS``, ``_delta_log``, temp files)."""
+    out: list[Path] = []
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).parts
+        if any(part.startswith((".", "_")) for part in rel):
+            continue
+        if is_parquet(p):
+            out.append(p)
+    return out
+
+
+def filter_expr(field: pa.Field, values: Sequence[Any]) -> ds.Expression | None:
+    """``field IN values`` typed like the column, for pruning by statistics; None when the
+    column's type has no exact literal form (the caller then filters with match_mask)."""
+    arr = arrow_literal_values(field.type, values)
+    if arr is None:
+        return None
+    return pc.field(field.name).isin(arr)
+
+
+def scan_matches(
+    d: ds.Dataset, column: str, values: Sequence[Any], columns: Sequence[str] | None
+) -> pa.Table | int:
+    """Rows of ``d`` whose ``column`` matches ``values`` (a table of ``columns``), or their
+    count when ``columns`` is None. Pushes the filter down so statistics prune files and row
+    groups; files whose schema says ``string_view`` (written by delta-rs, Polars) cannot take a
+    pushed-down string filter in Arrow, so those scans fall back to a cast filter."""
+    field = d.schema.field(column)
+    expr = filter_expr(field, values)
+    if expr is None:
+        cols = list(columns or [])
+        parts: list[pa.Table] = []
+        hits = 0
+        for b in d.to_batches(columns=list(dict.fromkeys([*cols, column]))):
+            mask = match_mask(b.column(column), values)
+            hits += int(pc.sum(mask).as_py() or 0)
+            if columns is not None:
+                parts.append(pa.Table.from_batches([b.filter(mask)]).select(cols))
+        if columns is None:
+            return hits
+        return pa.concat_tables(parts) if parts else d.schema.empty_table().select(cols)
+    arr = arrow_literal_values(field.type, values)
+    fallback = pc.field(column).cast(field.type).isin(arr)
+    for e in (expr, fallback):
+        try:
+            if columns is None:
+                return int(d.count_rows(filter=e))
+            return d.to_table(columns=list(columns), filter=e)
+        except pa.ArrowNotImplementedError:
+            if e is fallback:
+                raise
+    raise AssertionError("unreachable")
+
+
+def replacement_array(t: pa.DataType, value: Any, length: int) -> pa.Array:
+    try:
+        return pa.array([value] * length, type=t)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError) as e:
+        raise UnsupportedSourceError(
+            f"replacement value does not fit the column type {t}",
+            hint="give a replacement of the column's type, or None for NULL",
+        ) from e
+
+
+class ParquetTable(LakeTable):
+    def __init__(self, name: str, path: Path, files: Sequence[Path] | None = None) -> None:
+        self.name = name
+        self.path = path
+        self.notes = []
+        self._files = list(files) if files is not None else None
+        self._dataset: ds.FileSystemDataset | None = None
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def files(self) -> list[Path]:
+        if self.path.is_file():
+            return [self.path]
+        return self._files if self._files is not None else parquet_files(self.path)
+
+    def dataset(self) -> ds.FileSystemDataset:
+        if self._dataset is None:
+            with file_errors(self.path, self.name, "open"):
+                files = [str(f) for f in self.files()]
+                if self.path.is_dir():
+                    self._dataset = ds.dataset(
+                        files,
+                        format="parquet",
+                        partitioning=ds.partitioning(flavor="hive"),
+                        partition_base_dir=str(self.path),
+                    )
+                else:
+                    self._dataset = ds.dataset(files, format="parquet")
+        return self._dataset
+
+    def _refresh(self) -> None:
+        self._dataset = None
+        self._files = None
+
+    def schema(self) -> pa.Schema:
+        return self.dataset().schema
+
+    def partition_columns(self) -> set[str]:
+        part = self.dataset().partitioning
+        return set(part.schema.names) if part is not None else set()
+
+    def count(self) -> int:
+        with file_errors(self.path, self.name, "count"):
+            return int(self.dataset().count_rows())
+
+    def sample(self, columns: Sequence[str] | None, n: int) -> pa.Table:
+        cols = list(columns) if columns is not None else self.schema().names
+        self.check_columns(cols)
+        with file_errors(self.path, self.name, "sample"):
+            d = self.dataset()
+            return sample_fragments(list(d.get_fragments()), d.schema, cols, n)
+
+    def lookup(self, column: str, values: Sequence[Any], columns: Sequence[str] | None) -> pa.Table:
+        cols = list(columns) if columns is not None else self.schema().names
+        self.check_columns([*cols, column])
+        with file_errors(self.path, self.name, "look up rows in"):
+            result = scan_matches(self.dataset(), column, values, cols)
+        assert isinstance(result, pa.Table)
+        return result
+
+    def count_where(self, column: str, values: Sequence[Any]) -> int:
+        self.check_columns([column])
+        with file_errors(self.path, self.name, "count rows in"):
+            return int(scan_matches(self.dataset(), column, values, None))
+
+    # --- erasure -----------------------------------------------------------------------------
+
+    def _holding(self, column: str, values: Sequence[Any]) -> list[tuple[Path, int]]:
+        """Files with at least one matching row and how many; statistics prune the rest."""
+        self.check_columns([column])
+        d = self.dataset()
+        out: list[tuple[Path, int]] = []
+        for frag in d.get_fragments():
+            one = ds.FileSystemDataset([frag], d.schema, d.format, d.filesystem)
+            hits = int(scan_matches(one, column, values, None))
+            if hits:
+                out.append((Path(frag.path), hits))
+        return out
+
+    def delete_where(self, column: str, values: Sequence[Any]) -> EraseResult:
+        return self._erase(column, values, None)
+
+    def anonymize_where(
+        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any]
+    ) -> EraseResult:
+        if not replacements:
+            raise UnsupportedSourceError(
+                f"{self.path}: nothing to anonymize in table {self.name!r}",
+                hint="name the columns to overwrite (column -> new value, None for NULL)",
+            )
+        self.check_columns(list(replacements))
+        parts = self.partition_columns() & {*replacements, column}
+        if parts:
+            raise UnsupportedSourceError(
+                f"{self.path}: cannot anonymize partition column(s) {sorted(parts)} of table "
+                f"{self.name!r}, or by one: partition values are folder names",
+                hint="delete the rows instead, or repartition the table by another column",
+            )
+        return self._erase(column, values, replacements)
+
+    def _erase(
+        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
+    ) -> EraseResult:
+        action = "delete rows from" if replacements is None else "anonymize rows in"
+        rows = files = 0
+        partitioned = column in self.partition_columns()
+        with file_errors(self.path, self.name, action):
+            holding: dict[Path, int] = {}
+            for chunk in batched(list(values)):
+                for path, hits in self._holding(column, chunk):
+                    holding[path] = holding.get(path, 0) + hits
+            for path, hits in sorted(holding.items()):
+                if partitioned:
+                    # the whole file lies in a partition named by the value
+                    remove_file(path)
+                    _prune_empty_dirs(path.parent, self.path)
+                    rows += hits
+                else:
+                    rows += rewrite_parquet(path, column, values, replacements)
+                files += 1
+        self._refresh()
+        return EraseResult(rows=rows, files_rewritten=files, purged=True)
+
+
+def _prune_empty_dirs(folder: Path, root: Path) -> None:
+    # an empty partition folder would still carry the value in its name
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def rewrite_parquet(
+    path: Path, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
+) -> int:
+    """Rewrite one file without the matching rows (or with them anonymized), atomically.
+
+    Returns the rows removed or changed. Reads and writes one row group at a time."""
+    pf = pq.ParquetFile(path)
+    meta = pf.metadata
+    schema = pf.schema_arrow
+    compression: dict[str, str] = {}
+    if meta.num_row_groups:
+        rg0 = meta.row_group(0)
+        for i in range(rg0.num_columns):
+            col = rg0.column(i)
+            top = col.path_in_schema.split(".")[0]
+            codec = str(col.compression).lower()
+            compression.setdefault(top, "none" if codec == "uncompressed" else codec)
+    changed = 0
+    with (
+        atomic_replace(path) as tmp,
+        pq.ParquetWriter(
+            tmp,
+            schema,
+            compression=compression or "snappy",
+            version=meta.format_version if meta.format_version in ("1.0", "2.4", "2.6") else "2.6",
+        ) as writer,
+    ):
+        for i in range(meta.num_row_groups):
+            table = pf.read_row_group(i)
+            mask = match_mask(table.column(column), values)
+            hits = int(pc.sum(mask).as_py() or 0)
+            if hits and replacements is None:
+                table = table.filter(pc.invert(mask))
+            elif hits and replacements is not None:
+                for name, value in replacements.items():
+                    idx = table.schema.get_field_index(name)
+                    col = table.column(idx)
+                    new = replacement_array(col.type, value, len(table))
+                    table = table.set_column(
+                        idx, table.schema.field(idx), pc.if_else(mask, new, col)
+                    )
+            changed += hits
+            if table.num_rows:
+                writer.write_table(table, row_group_size=max(table.num_rows, 1))
+    return changed

@@ -1,0 +1,119 @@
+"""Translate driver errors into the toolkit's source errors.
+
+Database messages are not copied into ours: they can carry values (``invalid input syntax for
+type integer: "alice@example.com"``) or connection secrets. Errors are classified by SQLSTATE
+(PostgreSQL), error number (MySQL/MariaDB) or exception class (SQLite, DuckDB); the message
+names the source, the table and the action, plus the code so an operator can look it up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import exc as sa_exc
+
+from privacy.errors import (
+    PrivacyError,
+    SourceError,
+    SourceNotFoundError,
+    SourcePermissionError,
+    SourceReadError,
+    SourceUnavailableError,
+)
+
+# PostgreSQL SQLSTATEs (https://www.postgresql.org/docs/current/errcodes-appendix.html)
+_PG_PERMISSION = {"42501", "28000", "28P01", "25006"}
+_PG_NOT_FOUND = {"42P01", "42703", "3D000", "3F000", "42883"}
+_PG_RETRY = {"40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03", "53300", "53100"}
+
+# MySQL / MariaDB error numbers
+_MY_PERMISSION = {1044, 1045, 1142, 1143, 1227, 1370, 1698, 1290}
+_MY_NOT_FOUND = {1049, 1146, 1054, 1051}
+_MY_RETRY = {1040, 1053, 1205, 1213, 2002, 2003, 2005, 2006, 2013, 2055}
+
+# connection-level messages that are safe to pass on (host and port, never values)
+_SAFE_CONNECT = re.compile(
+    r"(connection refused|timeout expired|timed out|could not translate host name|"
+    r"no route to host|network is unreachable|can't connect to|name or service not known|"
+    r"connection reset)",
+    re.IGNORECASE,
+)
+
+
+def _code(orig: BaseException) -> tuple[str | None, int | None]:
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    errno: int | None = None
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int):
+        errno = args[0]
+    return sqlstate, errno
+
+
+def translate(
+    err: BaseException,
+    *,
+    source: str,
+    table: str | None = None,
+    action: str = "read",
+) -> PrivacyError:
+    """A source error for ``err`` raised while doing ``action`` on ``source``/``table``."""
+    if isinstance(err, PrivacyError):
+        return err
+    orig = err.orig if isinstance(err, sa_exc.DBAPIError) and err.orig is not None else err
+    sqlstate, errno = _code(orig)
+    what = f"{source}: cannot {action} " + (f"table {table!r}" if table else "the database")
+    code = sqlstate or (str(errno) if errno is not None else type(orig).__name__)
+    text = str(orig).lower()
+    connect = isinstance(err, sa_exc.DBAPIError) and err.connection_invalidated
+
+    if (
+        sqlstate in _PG_PERMISSION
+        or errno in _MY_PERMISSION
+        or "permission" in text
+        or "readonly database" in text
+        or "read-only" in text
+    ):
+        return SourcePermissionError(
+            f"{what}: permission denied ({code})",
+            hint="grant the role the toolkit connects as SELECT on the table "
+            "(and DELETE/UPDATE for erasure), or connect as a role that has it",
+        )
+    if sqlstate in _PG_NOT_FOUND or errno in _MY_NOT_FOUND or "no such table" in text:
+        return SourceNotFoundError(
+            f"{what}: it does not exist ({code})",
+            hint="check the name with `privacy scan SOURCE` or the database's own catalog",
+        )
+    if (
+        sqlstate in _PG_RETRY
+        or (sqlstate or "").startswith("08")
+        or errno in _MY_RETRY
+        or "database is locked" in text
+        or "could not set lock" in text
+        or connect
+    ):
+        return SourceUnavailableError(
+            f"{what}: the database is unavailable or busy ({code})",
+            hint="check that the server is running and reachable, then retry",
+        )
+    if isinstance(err, sa_exc.OperationalError) and sqlstate is None and errno is None:
+        # psycopg reports refused connections and timeouts without a SQLSTATE
+        m = _SAFE_CONNECT.search(str(orig))
+        reason = m.group(1).lower() if m else type(orig).__name__
+        return SourceUnavailableError(
+            f"{what}: cannot connect ({reason})",
+            hint="check host, port and that the server runs; the connect timeout is 5 s",
+        )
+    if isinstance(err, sa_exc.DataError) or (sqlstate or "").startswith("22"):
+        return SourceReadError(
+            f"{what}: the database refused a value ({code})",
+            hint="a value does not fit the column's type; check the column and the request",
+        )
+    if "file is not a database" in text or "not a valid duckdb" in text:
+        return SourceReadError(
+            f"{what}: the file is not a database of this kind ({code})",
+            hint="check the URL's scheme matches the file (sqlite:/// or duckdb:///)",
+        )
+    return SourceError(
+        f"{what}: the database reported an error ({code})",
+        hint="run with the same URL in the database's own client to see the full message",
+    )
