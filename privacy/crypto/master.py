@@ -148,7 +148,7 @@ def derive_kek(secret: MasterSecret, kdf: dict[str, Any]) -> bytes:
         was = "a passphrase" if name == "scrypt" else "a raw 32-byte key"
         now = "a passphrase" if secret.form == "passphrase" else "a raw 32-byte key"
         raise MasterKeyError(
-            f"this key store was created with {was} as master key, but {now} was given",
+            f"this key store's master key is {was}, but {now} was given",
             hint="give the master key the store was created (or last rotated) with",
         )
     cache_key = (secret.digest(), repr(sorted(kdf.items())))
@@ -195,7 +195,8 @@ def read_master_file(path: Path) -> MasterSecret:
 
 
 def generate_master_file(path: Path) -> MasterSecret:
-    _files.ensure_dir(path.parent)
+    if not path.parent.exists():  # an existing folder's mode is its owner's business
+        _files.ensure_dir(path.parent)
     raw = os.urandom(32)
     if not _files.write_new(path, base64.b64encode(raw) + b"\n"):
         return read_master_file(path)  # another process generated it first

@@ -75,6 +75,13 @@ def _swap_one(new_path: Path) -> None:
     os.replace(new_path, new_path.with_name(new_path.name[: -len(NEW)]))
 
 
+def _commit(keys_dir: Path, meta: dict[str, Any]) -> None:
+    """The commit point: one atomic rename of store.json (new check value and generation)."""
+    from privacy.crypto.keystore import STORE_FILE
+
+    _files.write_replace(keys_dir / STORE_FILE, _files.dump_json(meta))
+
+
 def _finish(keys_dir: Path, journal: dict[str, Any]) -> None:
     for folder in _folders(keys_dir):
         for new_path in sorted(folder.glob("[!.]*.key" + NEW)):
@@ -127,7 +134,7 @@ def rotate_master(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Re-wrap every key of ``store`` under ``new_wrapper``. Returns the number of keys."""
-    from privacy.crypto.keystore import LOCK_FILE, STORE_FILE, _new_meta
+    from privacy.crypto.keystore import LOCK_FILE, _new_meta
 
     keys_dir = store.keys_dir
     with _files.locked(keys_dir / LOCK_FILE, exclusive=True):
@@ -159,7 +166,7 @@ def rotate_master(
             _write_scratch(mfile.with_name(mfile.name + NEW), new_master_file)
             _files.fsync_dir(mfile.parent)
         meta = _new_meta(new_wrapper, generation + 1, created=store.meta.get("created"))
-        _files.write_replace(keys_dir / STORE_FILE, _files.dump_json(meta))  # the commit point
+        _commit(keys_dir, meta)
         _finish(keys_dir, journal)
     store.wrapper, store.meta = new_wrapper, meta
     kind = new_wrapper.describe().get("type")

@@ -17,13 +17,18 @@ from privacy.errors import CryptoError
 _F64 = struct.Struct(">d")
 
 
+def _is_numpy_bool(value: Any) -> bool:
+    t = type(value)  # numpy.bool_ (named "bool" in numpy 2); not an int subclass
+    return t.__module__ == "numpy" and t.__name__ in ("bool", "bool_")
+
+
 def encode(value: Any) -> bytes:
     """``tag + payload`` for a supported value; :class:`CryptoError` for anything else."""
     if isinstance(value, str):
         return b"s" + value.encode("utf-8", "surrogatepass")
     if isinstance(value, bytes | bytearray | memoryview):
         return b"b" + bytes(value)
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, bool) or _is_numpy_bool(value):
         return b"?1" if value else b"?0"
     if isinstance(value, numbers.Integral):
         return b"i" + str(int(value)).encode()
