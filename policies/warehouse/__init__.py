@@ -84,7 +84,7 @@ def apply_policy(
 
     plan = Plan(
         target=target,
-        dialect=applier.__class__.__name__.removesuffix("Applier"),
+        dialect=applier.name,
         policy_version=policy.version,
     )
     try:
@@ -109,7 +109,8 @@ def apply_policy(
         ) from None
     finally:
         engine.dispose()
-    plan.warnings.extend(plan.bypasses)
+    plan.bypasses = list(dict.fromkeys(plan.bypasses))
+    plan.warnings = list(dict.fromkeys([*plan.warnings, *plan.bypasses]))
     auditing.record(
         settings,
         "policy.applied",

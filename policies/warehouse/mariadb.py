@@ -56,6 +56,8 @@ def account(user: str, host: str) -> str:
 
 
 class MariaDBApplier:
+    name = "mariadb"
+
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
         self.d: MariaDBDialect | None = None
@@ -87,8 +89,11 @@ class MariaDBApplier:
         ]
 
     def members(self, conn: sa.Connection, role: str) -> list[tuple[str, str]]:
-        """Users (user, host) granted ``role``, directly or through other roles."""
-        mapping = self._mapping(conn)
+        """Users (user, host) granted ``role``, directly or through other roles; not the
+        applying account (MariaDB grants a new role to its creator, with admin option)."""
+        me = str(conn.execute(sa.text("SELECT CURRENT_USER()")).scalar_one())
+        me_user, _, me_host = me.rpartition("@")
+        mapping = [m for m in self._mapping(conn) if (m[0], m[1]) != (me_user, me_host)]
         out: list[tuple[str, str]] = []
         todo, seen = [role], {role}
         while todo:

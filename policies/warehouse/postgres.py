@@ -41,6 +41,8 @@ def view_schema(role: str) -> str:
 
 
 class PostgresApplier:
+    name = "postgresql"
+
     def __init__(self, engine: sa.Engine, schema: str | None) -> None:
         self.engine = engine
         self.schema = schema or "public"
@@ -82,7 +84,7 @@ class PostgresApplier:
                 " WHERE r.rolname = :r"
                 " UNION SELECT am.member FROM pg_auth_members am JOIN m ON am.roleid = m.member)"
                 " SELECT DISTINCT r.rolname, r.rolsuper FROM m JOIN pg_roles r ON r.oid = m.member"
-                " WHERE r.rolcanlogin ORDER BY r.rolname"
+                " WHERE r.rolcanlogin AND r.rolname <> current_user ORDER BY r.rolname"
             ),
             {"r": role},
         ).all()
