@@ -135,6 +135,12 @@ def _view_row(v: RequestView) -> list[str]:
     return [r.id, r.kind.value, state, r.regime, r.received_at.isoformat(), due, left, r.pseudonym]
 
 
+def _fmt(d: dict[str, Any]) -> str:
+    from rich.markup import escape
+
+    return escape(", ".join(f"{k}={json.dumps(v, default=str)}" for k, v in d.items()))
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def erase(
@@ -282,10 +288,9 @@ def register(app: typer.Typer) -> None:
         if r.plan:
             _show_plan(r.plan, "plan")
         t = Table(title="steps (journal)", title_justify="left")
-        for col in ("#", "step", "target", "status", "rows", "tries", "evidence"):
+        for col in ("#", "step", "target", "status", "rows", "tries"):
             t.add_column(col)
         for s in steps:
-            ev = {k: v for k, v in s.evidence.items() if k not in ("canary", "table")}
             t.add_row(
                 str(s.index),
                 s.kind.value,
@@ -293,9 +298,18 @@ def register(app: typer.Typer) -> None:
                 s.status.value + (f": {s.error}" if s.error else ""),
                 "" if s.rows_affected is None else str(s.rows_affected),
                 str(s.attempts),
-                json.dumps(ev, default=str)[:400],
             )
         console.print(t)
+        console.print("[bold]evidence[/]")
+        for s in steps:
+            ev = {k: v for k, v in s.evidence.items() if k not in ("canary", "table", "checks")}
+            if ev:
+                console.print(
+                    f"  #{s.index} {s.kind.value} {s.target}: " + _fmt(ev), highlight=False
+                )
+            for c in s.evidence.get("checks", []):
+                c = dict(c)
+                console.print(f"  #{s.index} check {c.pop('check')}: " + _fmt(c), highlight=False)
 
     @requests.command("resume")
     def resume(request_id: str = typer.Argument(..., metavar="ID")) -> None:

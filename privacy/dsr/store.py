@@ -437,7 +437,10 @@ class RequestStore:
                 .where(s.c.request_id == request_id, s.c.idx == index)
                 .values(
                     status=StepStatus.DONE.value,
-                    rows_affected=rows,
+                    # a re-run (resume after a failed verification) adds to the first count
+                    rows_affected=None
+                    if rows is None
+                    else sa.func.coalesce(s.c.rows_affected, 0) + rows,
                     evidence_json=json.dumps(evidence, default=str),
                     finished_at=now(),
                 )

@@ -25,7 +25,7 @@ from privacy import auditing
 from privacy.config import Settings
 from privacy.dsr import deadlines
 from privacy.dsr import keys as keyring
-from privacy.dsr.executor import Executor, Progress, new_request_id
+from privacy.dsr.executor import Executor, Progress, crash_point, new_request_id
 from privacy.dsr.models import Plan, Request, RequestKind, StepKind, StepRecord, Subject
 from privacy.dsr.planner import build_plan
 from privacy.dsr.policy import ErasurePolicy
@@ -125,6 +125,7 @@ def submit(
             received_at=req.received_at.isoformat(),
             due_at=req.due_at.isoformat(),
         )
+        crash_point("received")
         return req
     finally:
         if store is None:

@@ -72,24 +72,13 @@ class Workspace:
     def lake_path(self, source: str, table: str) -> Path | None:
         """The folder or file holding a lake table, or None for a database table."""
         src = self.source(source)
-        fn = getattr(src, "table_path", None)
-        if callable(fn):
+        get = getattr(src, "table", None)  # file sources: the table object knows its path
+        if callable(get):
             try:
-                p = fn(table)
+                p = getattr(get(table), "path", None)
             except SourceError:
                 return None
             return Path(p) if p is not None else None
-        url = getattr(src, "url", "")
-        if not url or "://" in url:
-            return None
-        base = Path(url)
-        if (base / "_delta_log").is_dir():
-            return base
-        for cand in (base / table,):
-            if cand.exists():
-                return cand
-        for cand in base.glob(f"{table}.*"):
-            return cand
         return None
 
     # --- identifiers ------------------------------------------------------------------------
