@@ -1,5 +1,6 @@
 """Shared fixture data (no tests here) for data-subject request tests: a PostgreSQL
-warehouse, a MariaDB support database and a Delta events table, related by foreign keys and declared relations.
+warehouse, a MariaDB support database and a Delta events table, related by foreign keys
+and declared relations.
 
 Subjects: alice (customer 1) has rows everywhere; bob (customer 2) too and must stay intact;
 carol (customer 3) has a customer row only.
