@@ -11,7 +11,15 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    field_validator,
+    model_validator,
+)
 
 from policies.effects import Effect
 
@@ -52,7 +60,28 @@ def _effect(value: Any) -> Effect:
 
 
 EffectField = Annotated[Effect, PlainValidator(_effect)]
-RoleName = Annotated[str, Field(pattern=ROLE_RE)]
+def _role_name(name: str) -> str:
+    if not re.fullmatch(ROLE_RE, name):
+        raise ValueError(
+            f"{name!r} is not a role name: lower case letters, digits and _, starting with a "
+            "letter, at most 40 characters (it becomes a database role)"
+        )
+    if name in RESERVED_ROLES or name.startswith(("pg_", "privacy_")):
+        raise ValueError(
+            f"{name!r} cannot be a role name: databases reserve it (or the pg_ and privacy_ "
+            "prefixes); pick another name"
+        )
+    return name
+
+
+def _entity_name(name: str) -> str:
+    if not ENTITY_RE.match(name):
+        raise ValueError(f"{name!r} is not an entity name (upper case, e.g. EMAIL_ADDRESS)")
+    return name
+
+
+RoleName = Annotated[str, AfterValidator(_role_name)]
+EntityName = Annotated[str, AfterValidator(_entity_name)]
 CategoryName = Annotated[str, Field(pattern=CATEGORY_RE)]
 
 
@@ -133,7 +162,7 @@ class PolicyFile(_Model):
     name: str = ""
     description: str = ""
     roles: dict[RoleName, RoleSpec] = Field(default_factory=dict)
-    categories: dict[CategoryName, list[str]] = Field(default_factory=dict)
+    categories: dict[CategoryName, list[EntityName]] = Field(default_factory=dict)
     rules: list[Rule] = Field(default_factory=list)
     retention: list[Retention] = Field(default_factory=list)
 
@@ -145,29 +174,13 @@ class PolicyFile(_Model):
             return {k: ({} if spec is None else spec) for k, spec in v.items()}
         return v
 
-    @field_validator("roles")
-    @classmethod
-    def _role_names(cls, v: dict[str, RoleSpec]) -> dict[str, RoleSpec]:
-        for name in v:
-            if name in RESERVED_ROLES or name.startswith(("pg_", "privacy_")):
-                raise ValueError(
-                    f"{name!r} cannot be a role name: databases reserve it (or the pg_ and "
-                    "privacy_ prefixes); pick another name"
-                )
-        return v
-
     @field_validator("categories")
     @classmethod
     def _entities(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
-        for cat, entities in v.items():
+        for cat in v:
             if cat in PSEUDO_CATEGORIES:
                 raise ValueError(
                     f"{cat!r} is assigned by the engine (untagged or non-personal columns); "
                     "write a rule for it, but do not list entities under it"
                 )
-            for e in entities:
-                if not ENTITY_RE.match(e):
-                    raise ValueError(
-                        f"{cat}: {e!r} is not an entity name (upper case, e.g. EMAIL_ADDRESS)"
-                    )
         return v
