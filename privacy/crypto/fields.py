@@ -83,18 +83,17 @@ def encrypt_values(
     try:
         if m == tk.GCM:
             gcm = {p: k.gcm() for p, k in keys.items()}
-            flat = {p: tk.flatten(a) for p, a in ad.items()}
             nonces = os.urandom(12 * len(vals))
             for i, (v, p) in enumerate(zip(vals, subj, strict=True)):
                 if v is None:
                     continue
                 nonce = nonces[12 * i : 12 * i + 12]
-                out[i] = prefix[p] + b64(nonce + gcm[p].encrypt(nonce, codec.encode(v), flat[p]))
+                out[i] = prefix[p] + b64(nonce + gcm[p].encrypt(nonce, codec.encode(v), ad[p]))
         else:
             siv = {p: k.siv() for p, k in keys.items()}
             for i, (v, p) in enumerate(zip(vals, subj, strict=True)):
                 if v is not None:
-                    out[i] = prefix[p] + b64(siv[p].encrypt(codec.encode(v), ad[p]))
+                    out[i] = prefix[p] + b64(siv[p].encrypt(codec.encode(v), [ad[p]]))
     except CryptoError as e:
         raise CryptoError(f"{_where(table, column, domain)}: {e.message}", hint=e.hint) from None
     return out
@@ -113,47 +112,49 @@ def decrypt_values(
     toks = _as_list(values)
     where = _where(table, column, domain)
     out: list[Any] = [None] * len(toks)
-    keys: dict[str, DataKey | None] = {}
-    ads: dict[tuple[str, str], tuple[list[bytes], bytes]] = {}
+    # per (mode, key id): the cipher's decrypt function and the associated data; None = shredded
+    openers: dict[tuple[str, str], tuple[Any, bytes] | None] = {}
+    is_token, b64decode, decode = tk.is_ciphertext, tk.b64decode, codec.decode
     for i, t in enumerate(toks):
         if t is None:
             continue
-        try:
-            token = tk.parse_token(t)
-        except DecryptionError as e:
-            raise DecryptionError(f"{where} row {i}: {e.message}", hint=e.hint) from None
-        kid = token.key_id
-        if kid not in keys:
-            try:
-                keys[kid] = store.key_by_id(kid)
-            except KeyShreddedError as e:
-                if on_shredded != "null":
-                    raise KeyShreddedError(f"{where} row {i}: {e.message}", hint=e.hint) from None
-                keys[kid] = None
-            except CryptoError as e:
-                raise type(e)(f"{where} row {i}: {e.message}", hint=e.hint) from None
-        key = keys[kid]
-        if key is None:
+        if not is_token(t):
+            raise DecryptionError(
+                f"{where} row {i}: not a ciphertext of this toolkit",
+                hint="the column holds plaintext or another tool's ciphertext",
+            )
+        _, mode, kid, payload = t.split(":", 3)
+        if (mode, kid) not in openers:
+            ad = tk.associated_data(mode, kid, table, column, domain)
+            openers[(mode, kid)] = _opener(store, mode, kid, ad, f"{where} row {i}", on_shredded)
+        opener = openers[(mode, kid)]
+        if opener is None:
             continue
-        ad_key = (token.mode, kid)
-        ad = ads.get(ad_key)
-        if ad is None:
-            parts = tk.associated_data(token.mode, kid, table, column, domain)
-            ad = ads[ad_key] = (parts, tk.flatten(parts))
         try:
-            if token.mode == tk.GCM:
-                p = token.payload
-                plain = key.gcm().decrypt(p[:12], p[12:], ad[1])
-            else:
-                plain = key.siv().decrypt(token.payload, ad[0])
-            out[i] = codec.decode(plain)
-        except (InvalidTag, ValueError, binascii.Error, UnicodeDecodeError):
+            raw = b64decode(payload)
+            fn, ad = opener
+            out[i] = decode(fn(raw[:12], raw[12:], ad) if mode == tk.GCM else fn(raw, [ad]))
+        except (InvalidTag, ValueError, binascii.Error, UnicodeError):
             raise DecryptionError(
                 f"{where} row {i}: the token failed authentication (tampered, truncated, or "
                 f"written for another table/column); key {kid}",
                 hint="restore the value from a trusted copy; never trust its contents",
             ) from None
     return out
+
+
+def _opener(
+    store: KeyStore, mode: str, kid: str, ad: bytes, where: str, on_shredded: OnShredded
+) -> tuple[Any, bytes] | None:
+    try:
+        key = store.key_by_id(kid)
+    except KeyShreddedError as e:
+        if on_shredded == "null":
+            return None
+        raise KeyShreddedError(f"{where}: {e.message}", hint=e.hint) from None
+    except CryptoError as e:
+        raise type(e)(f"{where}: {e.message}", hint=e.hint) from None
+    return (key.gcm().decrypt if mode == tk.GCM else key.siv().decrypt), ad
 
 
 def encrypt_value(

@@ -41,6 +41,9 @@ _PSEUDONYM_RE = re.compile(r"subj_[0-9a-f]{24}")
 _KEY_ID_RE = re.compile(r"(c[0-9a-f]{16}v[1-9][0-9]*|s[0-9a-f]{24})")
 _CHECK_CONTEXT = b"privacy keystore check"
 
+_SNAPSHOT_AT = 64  # distinct subjects in a batch above which the folder is listed once
+_exists = os.path.exists
+
 SHREDDED_MESSAGE = "this subject's data was erased: its key was shredded"
 
 
@@ -128,6 +131,7 @@ class KeyStore:
         self.settings = settings
         self._pseudonym_secret = pseudonym_secret
         self._keys: dict[str, DataKey] = {}
+        self._dirs = {kind: str(keys_dir / sub) for kind, sub in KIND_DIRS.items()}
         self._column_versions: dict[str, tuple[int, int]] = {}  # prefix -> (dir mtime, version)
 
     # --- opening -------------------------------------------------------------------------
@@ -202,6 +206,10 @@ class KeyStore:
 
     def _path(self, kind: str, key_id: str, suffix: str = ".key") -> Path:
         return self.keys_dir / KIND_DIRS[kind] / f"{key_id}{suffix}"
+
+    def _file(self, kind: str, key_id: str, suffix: str = ".key") -> str:
+        # a plain string: pathlib costs more than the stat on the per-key hot path
+        return f"{self._dirs[kind]}/{key_id}{suffix}"
 
     @staticmethod
     def _context(key_id: str, kind: str, scope: str, version: int) -> bytes:
@@ -362,20 +370,22 @@ class KeyStore:
         if not _KEY_ID_RE.fullmatch(key_id):
             raise KeyNotFoundError(f"{key_id!r} is not a key id of this toolkit")
         kind = "subject" if key_id[0] == "s" else "column"
-        path = self._path(kind, key_id)
+        path = self._file(kind, key_id)
+        cached = self._keys.get(key_id)
         # checked on every lookup: another process may have shredded it since we cached it
         if kind == "subject" and (
-            self._path(kind, key_id, ".shredded").exists()
-            or (key_id in self._keys and not path.exists())
+            _exists(self._file(kind, key_id, ".shredded"))
+            or (cached is not None and not _exists(path))
         ):
             self._keys.pop(key_id, None)
             raise KeyShreddedError(
                 f"key {key_id}: {SHREDDED_MESSAGE}",
                 hint="nothing to do: erased data cannot be recovered, by design",
             )
-        cached = self._keys.get(key_id)
-        if cached is not None:
-            return cached
+        return cached or self._load(kind, key_id)
+
+    def _load(self, kind: str, key_id: str) -> DataKey:
+        path = self._path(kind, key_id)
         if not path.exists():
             raise KeyNotFoundError(
                 f"key {key_id} is not in the key store at {self.keys_dir}",
@@ -388,21 +398,27 @@ class KeyStore:
 
     # --- subject keys --------------------------------------------------------------------
 
-    def _subject_state(self, pseudonym: str) -> tuple[str, int, str]:
-        """(active|shredded|absent, generation, key id) of a subject's current key."""
+    def _subject_state(self, pseudonym: str, names: set[str] | None = None) -> tuple[str, int, str]:
+        """(active|shredded|absent, generation, key id) of a subject's current key.
+
+        ``names``: a snapshot of the subjects folder, for large batches (one listdir instead
+        of a few stats per subject)."""
+
+        def exists(key_id: str, suffix: str) -> bool:
+            if names is not None:
+                return f"{key_id}{suffix}" in names
+            return _exists(self._file("subject", key_id, suffix))
+
         generation = 1
         while True:
             key_id = self._subject_id(pseudonym, generation)
-            if self._path("subject", key_id, ".shredded").exists():
+            if exists(key_id, ".shredded"):
                 nxt = self._subject_id(pseudonym, generation + 1)
-                if (
-                    self._path("subject", nxt).exists()
-                    or self._path("subject", nxt, ".shredded").exists()
-                ):
+                if exists(nxt, ".key") or exists(nxt, ".shredded"):
                     generation += 1
                     continue
                 return "shredded", generation, key_id
-            if self._path("subject", key_id).exists():
+            if exists(key_id, ".key"):
                 return "active", generation, key_id
             return "absent", generation, key_id
 
@@ -411,10 +427,11 @@ class KeyStore:
         wanted = {check_pseudonym(p) for p in pseudonyms}
         found: dict[str, DataKey] = {}
         missing: list[tuple[str, str, int]] = []
+        names = set(os.listdir(self._dirs["subject"])) if len(wanted) > _SNAPSHOT_AT else None
         for p in wanted:
-            state, generation, key_id = self._subject_state(p)
+            state, generation, key_id = self._subject_state(p, names)
             if state == "active":
-                found[p] = self.key_by_id(key_id)
+                found[p] = self._keys.get(key_id) or self._load("subject", key_id)
             elif state == "shredded":
                 raise KeyShreddedError(
                     f"subject {p}: {SHREDDED_MESSAGE}; refusing to create a new key for it",

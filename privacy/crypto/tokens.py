@@ -7,7 +7,6 @@ are bound as associated data, so none of them can be changed or moved undetected
 
 from __future__ import annotations
 
-import base64
 import binascii
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -35,14 +34,23 @@ def is_ciphertext(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(_PREFIXES) and value.find(":", 6) > 6
 
 
+_TO_STD = bytes.maketrans(b"-_", b"+/")
+_TO_URL = bytes.maketrans(b"+/", b"-_")
+_PAD = ("", "", "==", "=")
+
+
 def b64encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+    return binascii.b2a_base64(data, newline=False).translate(_TO_URL).rstrip(b"=").decode()
 
 
 def b64decode(text: str) -> bytes:
     """Strict base64url without padding: any other spelling of the same bytes is refused."""
-    raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    if b64encode(raw) != text:
+    if len(text) % 4 == 1:
+        raise ValueError("impossible base64 length")
+    raw = binascii.a2b_base64(
+        (text + _PAD[len(text) % 4]).encode("ascii").translate(_TO_STD), strict_mode=True
+    )
+    if b64encode(raw) != text:  # '+', '/' or non-zero spare bits: not the canonical spelling
         raise ValueError("not canonical base64url")
     return raw
 
@@ -64,14 +72,11 @@ def parse_token(token: str) -> Token:
 
 def associated_data(
     mode: str, key_id: str, table: str | None, column: str | None, domain: str | None
-) -> list[bytes]:
-    """The associated data parts: token prefix, then where the value is bound."""
-    head = [VERSION.encode(), mode.encode(), key_id.encode()]
+) -> bytes:
+    """The associated data: token prefix, then where the value is bound, length-prefixed."""
+    parts = [VERSION.encode(), mode.encode(), key_id.encode()]
     if domain is not None:
-        return [*head, b"domain", domain.encode()]
-    return [*head, b"column", (table or "").encode(), (column or "").encode()]
-
-
-def flatten(parts: list[bytes]) -> bytes:
-    """One unambiguous byte string (length-prefixed parts) for AEADs that take one AD."""
+        parts += [b"domain", domain.encode()]
+    else:
+        parts += [b"column", (table or "").encode(), (column or "").encode()]
     return b"".join(len(p).to_bytes(4, "big") + p for p in parts)
