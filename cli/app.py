@@ -7,7 +7,16 @@ import sys
 
 import typer
 
-from cli import audit_cmd, demo_cmd, dsr_cmd, keys_cmd, policy_cmd, scan_cmd, tag_cmd
+from cli import (
+    audit_cmd,
+    check_cmd,
+    demo_cmd,
+    dsr_cmd,
+    keys_cmd,
+    policy_cmd,
+    scan_cmd,
+    tag_cmd,
+)
 from cli.common import err_console
 from privacy.errors import PrivacyError
 
@@ -25,7 +34,16 @@ def _root() -> None:
     """Find, protect and erase personal data across warehouse and lake, with audit evidence."""
 
 
-for module in (scan_cmd, tag_cmd, policy_cmd, keys_cmd, dsr_cmd, audit_cmd, demo_cmd):
+for module in (
+    scan_cmd,
+    check_cmd,
+    tag_cmd,
+    policy_cmd,
+    keys_cmd,
+    dsr_cmd,
+    audit_cmd,
+    demo_cmd,
+):
     module.register(app)
 
 
