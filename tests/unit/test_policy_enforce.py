@@ -60,8 +60,13 @@ ROWS = {
     "dob": [dt.date(1984, 6, 13), dt.date(1990, 1, 2), dt.date(2001, 12, 31)],
     "notes": ["a", "b", "c"],  # never tagged
 }
-TAGS = {"id": None, "email": "EMAIL_ADDRESS", "card": "CREDIT_CARD", "ssn": "US_SSN",
-        "dob": "DATE_OF_BIRTH"}
+TAGS = {
+    "id": None,
+    "email": "EMAIL_ADDRESS",
+    "card": "CREDIT_CARD",
+    "ssn": "US_SSN",
+    "dob": "DATE_OF_BIRTH",
+}
 
 
 @pytest.fixture
@@ -182,13 +187,15 @@ def test_one_audit_event_per_read_with_version_and_no_values(
         assert secret not in text
     [prot] = events(settings, "policy.protect")
     assert prot["details"]["encrypted"] == {
-        "email": "deterministic", "card": "randomized", "ssn": "randomized"
+        "email": "deterministic",
+        "card": "randomized",
+        "ssn": "randomized",
     }
 
 
 def tamper(token: str) -> str:
     head, payload = token.rsplit(":", 1)
-    flipped = ("A" if payload[5] != "A" else "B")
+    flipped = "A" if payload[5] != "A" else "B"
     return f"{head}:{payload[:5]}{flipped}{payload[6:]}"
 
 
@@ -215,9 +222,7 @@ def test_ciphertext_moved_to_another_column_or_table_fails(enforcer: Enforcer) -
         enforcer.read("warehouse.clients", "dpo", data=stored[["card"]])
 
 
-def test_cells_of_a_shredded_subject_read_as_null(
-    enforcer: Enforcer, settings: Settings
-) -> None:
+def test_cells_of_a_shredded_subject_read_as_null(enforcer: Enforcer, settings: Settings) -> None:
     """Per-subject keys: once a subject is shredded, their randomized cells read as null."""
     from privacy.crypto import open_keystore, pseudonymize
 
@@ -240,7 +245,7 @@ def test_cells_of_a_shredded_subject_read_as_null(
 def test_bad_batches_and_dataset_names_say_what_to_do(enforcer: Enforcer) -> None:
     with pytest.raises(PrivacyError, match="DataFrame or a pyarrow Table"):
         enforcer.read(DATASET, "dpo", data=[1, 2])  # type: ignore[arg-type]
-    with pytest.raises(PrivacyError, match="SOURCE.TABLE"):
+    with pytest.raises(PrivacyError, match=r"SOURCE\.TABLE"):
         enforcer.read("customers", "dpo", data=pd.DataFrame(ROWS))
 
 

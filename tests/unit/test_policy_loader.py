@@ -81,8 +81,13 @@ BAD = [
         "rules.0.access.analyst",
         "not a mask kind",
     ),
-    ("yaml boolean as effect", BASE.replace("dpo: allow", "dpo: yes"), 12, "rules.0.access.dpo",
-     "YAML boolean"),
+    (
+        "yaml boolean as effect",
+        BASE.replace("dpo: allow", "dpo: yes"),
+        12,
+        "rules.0.access.dpo",
+        "YAML boolean",
+    ),
     (
         "key given twice",
         BASE.replace("      dpo: allow\n", "      dpo: allow\n      dpo: deny\n"),
@@ -139,10 +144,20 @@ BAD = [
         None,
         "unknown key",
     ),
-    ("bad encrypt mode", BASE.replace("encrypt: randomized", "encrypt: aes"), 15,
-     "rules.1.encrypt", "'none', 'randomized' or 'deterministic'"),
-    ("bad duration", BASE.replace("keep: 10y", "keep: ten years"), 19, "retention.0.keep",
-     "not a duration"),
+    (
+        "bad encrypt mode",
+        BASE.replace("encrypt: randomized", "encrypt: aes"),
+        15,
+        "rules.1.encrypt",
+        "'none', 'randomized' or 'deterministic'",
+    ),
+    (
+        "bad duration",
+        BASE.replace("keep: 10y", "keep: ten years"),
+        19,
+        "retention.0.keep",
+        "not a duration",
+    ),
     (
         "anonymize a category",
         BASE.replace("table: warehouse.invoices", "category: financial"),
@@ -150,10 +165,21 @@ BAD = [
         "retention.0",
         "applies to a table",
     ),
-    ("table without source", BASE.replace("warehouse.invoices", "invoices"), 18,
-     "retention.0.table", "SOURCE.TABLE"),
+    (
+        "table without source",
+        BASE.replace("warehouse.invoices", "invoices"),
+        18,
+        "retention.0.table",
+        "SOURCE.TABLE",
+    ),
     ("schema version", BASE.replace("version: 1", "version: 2"), 1, "version", "1"),
-    ("reserved role name", BASE.replace("dpo: {}", "public: {}"), 5, "roles.public", "databases reserve"),
+    (
+        "reserved role name",
+        BASE.replace("dpo: {}", "public: {}"),
+        5,
+        "roles.public",
+        "databases reserve",
+    ),
     ("not a mapping", "- just\n- a list\n", 1, None, "mapping"),
     ("empty file", "# nothing\n", None, None, "empty"),
     ("syntax error", BASE.replace("dpo: allow", "dpo: [allow"), 13, None, "not valid YAML"),
@@ -204,17 +230,21 @@ def test_conflicting_inheritance_is_rejected_and_own_entry_resolves_it() -> None
       - category: contact
         access: {a: hash, b: {mask: email}}
     """
-    with pytest.raises(PolicyError, match="conflicting effects.*'contact'") as err:
+    with pytest.raises(PolicyError, match=r"conflicting effects.*'contact'") as err:
         load(text)
     assert err.value.line == 5 and err.value.field == "roles.c"
-    fixed = load(text.replace("{a: hash, b: {mask: email}}", "{a: hash, b: {mask: email}, c: null}"))
+    fixed = load(
+        text.replace("{a: hash, b: {mask: email}}", "{a: hash, b: {mask: email}, c: null}")
+    )
     assert str(fixed.resolve("c", "contact").effect) == "null"  # type: ignore[attr-defined]
 
 
 def test_version_ignores_formatting_and_follows_meaning() -> None:
     a = load(BASE)
-    b = load("# a comment\n" + BASE.replace("access: {support: {mask: last4}}",
-                                            "access:\n      support: {mask: last-4}"))
+    b = load(
+        "# a comment\n"
+        + BASE.replace("access: {support: {mask: last4}}", "access:\n      support: {mask: last-4}")
+    )
     c = load(BASE.replace("analyst: {mask: email}", "analyst: {mask: partial}"))
     assert a.version == b.version  # type: ignore[attr-defined]
     assert a.version != c.version  # type: ignore[attr-defined]
