@@ -20,7 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESSIV
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from privacy.crypto import _files, master
 from privacy.crypto.master import KeyWrapper
@@ -296,6 +298,21 @@ class KeyStore:
         """``subj_`` + 24 hex of HMAC-SHA256(secret, ``kind:normalized value``)."""
         norm = value.strip().lower() if kind in ("email", "username") else value.strip()
         return PSEUDONYM_PREFIX + self._mac(f"{kind}:{norm}".encode())[:24]
+
+    def derive_secret(self, purpose: str, length: int = 32) -> bytes:
+        """A secret for another part of the toolkit (e.g. keyed hashing), stable for this store.
+
+        HKDF-SHA256 from the store's pseudonym secret with ``purpose`` as info: different
+        purposes give independent secrets; master key rotation does not change them."""
+        if not purpose:
+            raise CryptoError("derive_secret needs a purpose label")
+        hkdf = HKDF(
+            algorithm=hashes.SHA256(),
+            length=length,
+            salt=None,
+            info=b"privacy derived secret\0" + purpose.encode(),
+        )
+        return hkdf.derive(self._pseudonym_secret)
 
     def _subject_id(self, pseudonym: str, generation: int) -> str:
         return "s" + self._mac(f"subject\0{pseudonym}\0{generation}".encode())[:24]

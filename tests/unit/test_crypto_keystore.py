@@ -386,3 +386,100 @@ def test_list_keys_has_no_secrets(store: KeyStore) -> None:
         assert json.loads(f.read_text())["wrapped"] not in text
     (shredded,) = [i for i in infos if i.kind == "subject"]
     assert shredded.scope == p and shredded.state == "shredded" and shredded.shredded_at
+
+
+# --- a KMS in place of the local master key ----------------------------------------------
+
+
+class ToyKms:
+    """A KeyWrapper that is not the built-in one (stands where a cloud KMS client would)."""
+
+    def __init__(self, key: bytes) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        self._aead = AESGCM(key)
+
+    def wrap(self, key: bytes, context: bytes) -> bytes:
+        nonce = os.urandom(12)
+        return nonce + self._aead.encrypt(nonce, key, b"kms|" + context)
+
+    def unwrap(self, blob: bytes, context: bytes) -> bytes:
+        from cryptography.exceptions import InvalidTag
+
+        try:
+            return self._aead.decrypt(blob[:12], blob[12:], b"kms|" + context)
+        except InvalidTag:
+            raise MasterKeyError("the KMS refused to unwrap") from None
+
+    def describe(self) -> dict[str, Any]:
+        return {"type": "toy-kms", "key": "projects/p/keys/k1"}
+
+
+def test_a_kms_wrapper_plugs_in_and_can_be_rotated_to(raw_env: Path) -> None:
+    settings = Settings(raw_env)
+    kms_key = os.urandom(32)
+    store = open_keystore(settings, wrapper=ToyKms(kms_key))
+    tokens = encrypt_values(store, ["x"], table=T, column=C)
+    meta = json.loads((store.keys_dir / "store.json").read_text())
+    assert meta["wrapper"] == {"type": "toy-kms", "key": "projects/p/keys/k1"}
+    with pytest.raises(MasterKeyError, match="toy-kms"):
+        open_keystore(settings)  # the environment's key is not what wraps this store
+    with pytest.raises(MasterKeyError):
+        open_keystore(settings, wrapper=ToyKms(os.urandom(32)))
+    store.rotate_master(ToyKms(other := os.urandom(32)))
+    assert decrypt_values(
+        open_keystore(settings, wrapper=ToyKms(other)), tokens, table=T, column=C
+    ) == ["x"]
+
+
+# --- concurrent processes ----------------------------------------------------------------
+
+
+def test_concurrent_processes_creating_the_same_subject_keys_agree(
+    store: KeyStore, raw_env: Path, tmp_path: Path
+) -> None:
+    subjects = pseudonymize_many(store, "email", [f"p{i}@example.com" for i in range(40)])
+    pids = []
+    for worker in range(3):
+        pid = os.fork()
+        if pid == 0:  # child: its own store, racing the others to create the same keys
+            code = 1
+            try:
+                mine = open_keystore(Settings(raw_env))
+                tokens = encrypt_values(
+                    mine,
+                    [f"w{worker}-{i}" for i in range(40)],
+                    table=T,
+                    column=C,
+                    subjects=subjects,
+                )
+                (tmp_path / f"w{worker}.json").write_text(json.dumps(tokens))
+                code = 0
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    for pid in pids:
+        assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+    assert len(list((store.keys_dir / "subjects").glob("*.key"))) == 40
+    assert not list((store.keys_dir / "subjects").glob(".*"))  # no temporary files left
+    fresh = open_keystore(Settings(raw_env))
+    for worker in range(3):
+        tokens = json.loads((tmp_path / f"w{worker}.json").read_text())
+        assert decrypt_values(fresh, tokens, table=T, column=C) == [
+            f"w{worker}-{i}" for i in range(40)
+        ]
+
+
+def test_derived_secrets_are_stable_independent_and_survive_rotation(
+    store: KeyStore, raw_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from privacy.crypto.rotation import rotate_master_secret
+
+    a = store.derive_secret("policies.hash.v1")
+    assert len(a) == 32 and a == open_keystore(Settings(raw_env)).derive_secret("policies.hash.v1")
+    assert a != store.derive_secret("policies.hash.v2")
+    assert len(store.derive_secret("x", 64)) == 64
+    assert a not in all_bytes(store.keys_dir)
+    rotate_master_secret(store, parse_master_secret("a new master passphrase"))
+    monkeypatch.setenv("PRIVACY_MASTER_KEY", "a new master passphrase")
+    assert open_keystore(Settings(raw_env)).derive_secret("policies.hash.v1") == a
