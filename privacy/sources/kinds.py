@@ -100,3 +100,47 @@ ARROW_TYPE: dict[ColumnKind, pa.DataType | None] = {
     ColumnKind.JSON: pa.string(),
     ColumnKind.OTHER: pa.string(),
 }
+
+
+_NAME_KINDS: tuple[tuple[tuple[str, ...], ColumnKind], ...] = (
+    (("BOOL",), ColumnKind.BOOLEAN),
+    (
+        (
+            "TINYINT",
+            "SMALLINT",
+            "INTEGER",
+            "BIGINT",
+            "HUGEINT",
+            "UTINYINT",
+            "USMALLINT",
+            "UINTEGER",
+            "UBIGINT",
+            "UHUGEINT",
+            "INT",
+        ),
+        ColumnKind.INTEGER,
+    ),
+    (("DOUBLE", "FLOAT", "REAL"), ColumnKind.FLOAT),
+    (("DECIMAL", "NUMERIC"), ColumnKind.DECIMAL),
+    (
+        ("TIMESTAMP", "DATETIME", "TIMESTAMPTZ", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS"),
+        ColumnKind.DATETIME,
+    ),
+    (("DATE",), ColumnKind.DATE),
+    (("TIME", "TIMETZ"), ColumnKind.TIME),
+    (("VARCHAR", "TEXT", "STRING", "CHAR", "UUID", "ENUM"), ColumnKind.STRING),
+    (("BLOB", "BYTEA", "BIT", "VARBINARY"), ColumnKind.BINARY),
+    (("JSON", "STRUCT", "MAP", "LIST", "UNION"), ColumnKind.JSON),
+)
+
+
+def kind_of_type_name(name: str) -> ColumnKind:
+    """Kind of a type given by name, as DuckDB's information_schema spells it."""
+    upper = name.strip().upper()
+    if upper.endswith("]"):  # INTEGER[], VARCHAR[3]
+        return ColumnKind.JSON
+    base = upper.split("(", 1)[0].split(" ", 1)[0]
+    for names, kind in _NAME_KINDS:
+        if base in names:
+            return kind
+    return ColumnKind.OTHER

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from privacy.errors import SourceError, SourceNotFoundError
+from privacy.sources import duckdb_catalog as duck
 from privacy.sources.arrowutil import BATCH, batched, coerce_values, rows_to_table
 from privacy.sources.base import (
     ColumnInfo,
@@ -124,7 +125,12 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
                     f"{self.url}: no schema {self.schema!r}",
                     hint="check ?schema= in the URL; leave it out for the default schema",
                 )
-            self._tables = sorted(insp.get_table_names(schema=self.schema))
+            self._tables = self._list_tables(conn)
+
+    def _list_tables(self, conn: Connection) -> list[str]:
+        if self.kind == "duckdb":
+            return sorted(duck.table_names(conn, self.schema))
+        return sorted(sa.inspect(conn).get_table_names(schema=self.schema))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -134,7 +140,7 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
     def tables(self) -> list[str]:
         if self._tables is None:
             with self._connect(action="list the tables of") as conn:
-                self._tables = sorted(sa.inspect(conn).get_table_names(schema=self.schema))
+                self._tables = self._list_tables(conn)
         return list(self._tables)
 
     def columns(self, table: str) -> list[ColumnInfo]:
@@ -144,6 +150,12 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
                     f"{self.url}: no table {table!r}",
                     hint=f"tables here: {', '.join(self.tables()[:20]) or '(none)'}",
                 )
+            if self.kind == "duckdb":
+                # duckdb-engine's inspector queries pg_catalog tables DuckDB does not have
+                with self._connect(table, "describe") as conn:
+                    self._columns[table] = duck.columns(conn, self.schema, table)
+                self._types[table] = {}
+                return list(self._columns[table])
             with self._connect(table, "describe") as conn:
                 reflected = sa.inspect(conn).get_columns(table, schema=self.schema)
             self._columns[table] = [
@@ -211,6 +223,8 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
     def foreign_keys(self) -> list[ForeignKey]:
         out: list[ForeignKey] = []
         with self._connect(action="read the foreign keys of") as conn:
+            if self.kind == "duckdb":
+                return duck.foreign_keys(conn, self.schema)
             insp = sa.inspect(conn)
             for table in self.tables():
                 for fk in insp.get_foreign_keys(table, schema=self.schema):

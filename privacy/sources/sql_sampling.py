@@ -126,13 +126,15 @@ def _postgresql(
     conn.execute(sa.text("SELECT setseed(0.42)"))
     if est <= max(SMALL_FACTOR * n, SMALL_MIN):
         return _random_limit(conn, table, columns, n, sa.func.random())
-    method = sa.func.bernoulli if est <= BERNOULLI_MAX else sa.func.system
+    system = est > BERNOULLI_MAX
     frac = 2.0 * n / est
-    if method is sa.func.system and pages > 0:
+    if system and pages > 0:
+        # SYSTEM takes whole pages: take enough of them to spread over the table
         frac = max(frac, MIN_PAGES / pages)
     rows: list[Row] = []
     for _ in range(4):
         pct = min(100.0, frac * 100.0)
+        method = sa.func.system if system else sa.func.bernoulli
         sampled = sa.tablesample(table, method(sa.literal(pct, sa.Float)), seed=sa.literal(7))
         cols = [sampled.c[c.name] for c in columns]
         stmt = sa.select(*cols).order_by(sa.func.random()).limit(n)
