@@ -51,7 +51,7 @@ def erasure_policy(settings: Settings) -> ErasurePolicy | None:
     if not settings.policy_files:
         return None
     try:
-        from policies.retention import erasure_policy as load
+        from policies.retention import RetentionDecider
     except ImportError:
         fail(
             "policy files are configured but the retention engine (policies.retention) is "
@@ -60,8 +60,7 @@ def erasure_policy(settings: Settings) -> ErasurePolicy | None:
             hint="install the complete toolkit, or remove the policy files setting from "
             "privacy.toml to erase without retention rules",
         )
-    policy: ErasurePolicy = load(settings)
-    return policy
+    return RetentionDecider(settings, actor=_actor())
 
 
 def _show_plan(plan: Plan, title: str) -> None:
