@@ -70,6 +70,14 @@ def order_tables(tables: Iterable[TableKey], edges: Sequence[Relation]) -> list[
 
 
 def _find_cycle(left: set[TableKey], children: dict[TableKey, set[TableKey]]) -> list[TableKey]:
+    # drop nodes downstream of the cycle (no child left): every remaining node then has a
+    # child among the remaining ones, so walking children must come back to a visited node
+    left = set(left)
+    while True:
+        sinks = {n for n in left if not any(c in left for c in children[n])}
+        if not sinks:
+            break
+        left -= sinks
     start = min(left)
     path: list[TableKey] = [start]
     seen = {start: 0}
