@@ -3,11 +3,52 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
 import typer
 
 from cli.common import EXIT_USAGE, actor, console, err_console, settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Print errors without Rich markup: policy errors name fields as ``[rules.0.access]``,
+    which markup would swallow."""
+    from rich.markup import escape
+
+    from privacy.errors import PrivacyError
+
+    try:
+        yield
+    except PrivacyError as e:
+        err_console.print(f"[bold red]error:[/] {escape(e.message)}", highlight=False)
+        if e.hint:
+            err_console.print(f"  [dim]hint:[/] {escape(e.hint)}", highlight=False)
+        raise typer.Exit(e.exit_code) from None
+
+
+def _guarded(fn: F) -> F:
+    @wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with _errors():
+            return fn(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
+
+
+def _bare(e: Any) -> str:
+    """The message without the ``file:line [field]: `` prefix (JSON gives those apart)."""
+    where = ":".join(str(p) for p in (e.file, e.line) if p is not None)
+    if e.field:
+        where = f"{where} [{e.field}]" if where else f"[{e.field}]"
+    return str(e.message).removeprefix(f"{where}: ") if where else str(e.message)
+
 
 policy_app = typer.Typer(
     help="Policy as code: validate, activate, explain, and enforce in the warehouse.",
@@ -16,6 +57,7 @@ policy_app = typer.Typer(
 
 
 @policy_app.command("validate")
+@_guarded
 def validate(
     files: list[Path] = typer.Argument(..., help="Policy files (YAML), merged as one policy."),
     output: str = typer.Option("text", "--format", help="text or json"),
@@ -32,7 +74,7 @@ def validate(
                 json.dumps(
                     {
                         "valid": False,
-                        "error": e.message,
+                        "error": _bare(e),
                         "file": e.file,
                         "line": e.line,
                         "field": e.field,
@@ -65,6 +107,7 @@ def validate(
 
 
 @policy_app.command("activate")
+@_guarded
 def activate(
     files: list[Path] = typer.Argument(
         None, help="Policy files; default: privacy.toml [policy] files, else the GDPR default."
@@ -92,6 +135,7 @@ def activate(
 
 
 @policy_app.command("show")
+@_guarded
 def show(output: str = typer.Option("text", "--format", help="text or json")) -> None:
     """The active policy: version, files, when and by whom it was activated."""
     from policies.active import active_policy, active_state
@@ -119,6 +163,7 @@ def show(output: str = typer.Option("text", "--format", help="text or json")) ->
 
 
 @policy_app.command("explain")
+@_guarded
 def explain(
     role: str = typer.Option(..., "--role", help="A policy role."),
     table: str = typer.Option(None, "--table", help="SOURCE.TABLE or TABLE; default all."),
@@ -183,6 +228,7 @@ def explain(
 
 
 @policy_app.command("apply")
+@_guarded
 def apply(
     url: str = typer.Argument(
         ..., help="Warehouse: a PostgreSQL or MariaDB URL, or a source name."
