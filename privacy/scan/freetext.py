@@ -1,0 +1,122 @@
+"""Free text (tickets, notes, comments) and short text that only NER can read.
+
+A free-text column is personal data when a share of its values mention a person or contain
+their contact or identity data. The toolkit's own finders (the same validated patterns as the
+column recognizers: emails, phones, Luhn-valid cards, IBANs, SSNs, IPs...) run on every sampled
+value; Presidio's analyzer (spaCy NER for people and places, plus its pattern recognizers) runs
+on up to ``NER_SAMPLE`` values. People found by NER count only when a word of the span is a
+listed given name or surname, which drops most of spaCy's false PERSON spans (product names,
+capitalised words).
+
+Decides ``FREE_TEXT_PII`` (``free_text=True``) with evidence such as
+``free_text:0.23 EMAIL_ADDRESS`` and ``ner:0.40 PERSON``. A single hit does not decide: contact
+and id entities need 3 % of values (and two values), people 10 %.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from privacy.scan.recognizers import TEXT_FINDERS
+from privacy.scan.recognizers.person_name import name_lists, words_of
+from privacy.scan.values import Values
+
+if TYPE_CHECKING:
+    from privacy.scan.classifier import Classification
+    from privacy.scan.nlp import NerTier
+
+NER_SAMPLE = 100
+SHORT_NER_SAMPLE = 64
+_MAX_TEXTS = 400
+PATTERN_SHARE = 0.03
+PERSON_SHARE = 0.10
+
+
+def is_free_text(vals: Values) -> bool:
+    return vals.feature("space") >= 0.5 and (vals.avg_words >= 5 or vals.avg_len >= 40)
+
+
+def _known_person(span: str) -> bool:
+    first, last = name_lists()
+    ws = words_of(span)
+    return bool(ws) and any(w in first or w in last for w in ws)
+
+
+def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
+    from privacy.scan.classifier import Classification
+
+    texts = vals.texts[:_MAX_TEXTS]
+    counts = vals.counts[:_MAX_TEXTS]
+    total = sum(counts) or 1
+    hits: dict[str, set[int]] = defaultdict(set)
+    for rec in TEXT_FINDERS:
+        for i, t in enumerate(texts):
+            if rec.found_in(t):
+                hits[rec.entity].add(i)
+    ner_hits: dict[str, set[int]] = defaultdict(set)
+    ner_total = 0
+    if ner is not None:
+        from privacy.scan.nlp import FREE_TEXT_ENTITIES
+
+        subset = texts[:NER_SAMPLE]
+        ner_total = sum(counts[: len(subset)]) or 1
+        for i, found in enumerate(ner.analyze(subset, FREE_TEXT_ENTITIES)):
+            for f in found:
+                span = subset[i][f.start : f.end]
+                if f.entity == "PERSON":
+                    if _known_person(span):
+                        ner_hits["PERSON"].add(i)
+                elif f.entity in ("LOCATION", "NRP"):
+                    ner_hits[f.entity].add(i)
+                elif f.score >= 0.6:
+                    hits[f.entity].add(i)  # Presidio's validated patterns join the finders'
+
+    def share(idx: set[int], denom: int) -> float:
+        return sum(counts[i] for i in idx) / denom
+
+    evidence: list[tuple[float, str]] = []
+    decisive: list[float] = []
+    for entity, idx in hits.items():
+        r = share(idx, total)
+        evidence.append((r, f"free_text:{r:.2f} {entity}"))
+        if r >= PATTERN_SHARE and len(idx) >= 2:
+            decisive.append(r)
+    for entity, idx in ner_hits.items():
+        r = share(idx, ner_total)
+        evidence.append((r, f"ner:{r:.2f} {entity}"))
+        if entity == "PERSON" and r >= PERSON_SHARE and len(idx) >= 2:
+            decisive.append(r)
+    if not decisive:
+        return None
+    evidence.sort(reverse=True)
+    conf = 0.5 + 0.45 * min(1.0, max(decisive) / 0.3)
+    return Classification("FREE_TEXT_PII", round(conf, 2), tuple(e for _, e in evidence), True)
+
+
+def ner_short_text(vals: Values, ner: NerTier) -> Classification | None:
+    """Short values with no telling name (``col3`` holding "Ana Lima"): are they people or
+    places? A value counts when one entity span covers most of it."""
+    from privacy.scan.classifier import Classification
+
+    texts = vals.texts[:SHORT_NER_SAMPLE]
+    counts = vals.counts[:SHORT_NER_SAMPLE]
+    total = sum(counts) or 1
+    person = location = 0
+    for text, c, found in zip(texts, counts, ner.analyze(texts, ("PERSON", "LOCATION")),
+                              strict=True):  # fmt: skip
+        best = max(found, key=lambda f: f.end - f.start, default=None)
+        if best is None or (best.end - best.start) < 0.6 * len(text):
+            continue
+        if best.entity == "PERSON":
+            person += c
+        elif best.entity == "LOCATION":
+            location += c
+    p, loc = person / total, location / total
+    if p >= 0.6 and p >= loc:
+        conf = 0.5 + 0.3 * (p - 0.6) / 0.4
+        return Classification("PERSON", round(conf, 2), (f"ner:{p:.2f} PERSON",))
+    if loc >= 0.6:
+        conf = 0.5 + 0.25 * (loc - 0.6) / 0.4
+        return Classification("LOCATION", round(conf, 2), (f"ner:{loc:.2f} LOCATION",))
+    return None

@@ -1,0 +1,228 @@
+"""The column-name signal: what a column's name says it holds.
+
+A name is split into words (camelCase, snake_case, kebab-case, spaces, digits; run-together
+words such as ``emailaddress`` or ``telefonnummer`` are segmented with the vocabulary), words are
+folded (no case, no accents) and plurals reduced, then matched against the phrases of
+:mod:`privacy.scan.vocabulary`. Overlapping matches keep the longest (``email address`` beats
+``address``); of the rest, the most specific entity wins (``customer_email`` is an email).
+
+Words around the match can turn it off: ``email_verified``, ``phone_count``, ``has_email``,
+``name_length`` describe a property of the value, not the value (:data:`NEGATIVE`), and
+``product_name`` or ``file_name`` are not people (:data:`NON_PERSON`). Unknown trailing words
+weaken the signal (``name_set``), known neutral ones keep it (``phone_number``, ``email_home``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from privacy.scan import vocabulary as V
+from privacy.scan.text import fold, has_cjk, split_identifier, wordset
+
+NAME_FAMILY = frozenset({"PERSON", "FIRST_NAME", "LAST_NAME"})
+
+
+#: short or ambiguous words never used to split a run-together name (``passage`` is not
+#: ``pass`` + ``age``, ``usage`` not ``us`` + ``age``)
+_NO_SEGMENT = wordset(
+    """age sex pass mail nom tel cp cap via ort eta by kon pin web lat lon lng long cell mac
+    nin rut sin cid pan cc ip dob dl nick geo bic cvv csc cvc exp ext n nb min max sum len
+    set key tag bin col row seq nr no num ts at is has can sub pre app and"""
+)
+
+
+@dataclass(frozen=True)
+class HeaderSignal:
+    """What a column name says. ``entity`` None: no positive signal."""
+
+    entity: str | None = None
+    strength: float = 0.0
+    #: the words that matched, for evidence (``name:email``)
+    words: str = ""
+    #: the word that turned a match off (``verified`` in ``email_verified``)
+    negated_by: str | None = None
+    #: the name is a known non-personal column (``amount``, ``sku``, ``status``) or negated
+    non_pii: bool = False
+    #: the name carries no meaning at all (``col1``, ``field_7``, ``attr``)
+    meaningless: bool = False
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        if self.entity:
+            return (f"name:{self.words}",)
+        if self.negated_by:
+            return (f"name:{self.words} negated by '{self.negated_by}'",)
+        return ()
+
+
+@dataclass(frozen=True)
+class _Term:
+    entity: str
+    strength: float
+    priority: int
+
+
+def _compile() -> tuple[dict[tuple[str, ...], _Term], list[tuple[str, _Term]], int]:
+    phrases: dict[tuple[str, ...], _Term] = {}
+    for entity, strength, priority, block in V.TERMS:
+        for phrase in block.split(","):
+            words = tuple(w for w in phrase.split() if w not in V.STOP)
+            if not words:
+                continue
+            old = phrases.get(words)
+            if old is None or (strength, priority) > (old.strength, old.priority):
+                phrases[words] = _Term(entity, strength, priority)
+    cjk = [
+        (fold(term), _Term(entity, strength, priority))
+        for entity, strength, priority, block in V.CJK_TERMS
+        for term in block.split()
+    ]
+    cjk.sort(key=lambda t: -len(t[0]))
+    return phrases, cjk, max(len(p) for p in phrases)
+
+
+_PHRASES: dict[tuple[str, ...], _Term]
+_CJK: list[tuple[str, _Term]]
+_MAXLEN: int
+_WORDS: set[str]
+
+
+def _init() -> None:
+    global _PHRASES, _CJK, _MAXLEN, _WORDS
+    if "_PHRASES" in globals():
+        return
+    _PHRASES, _CJK, _MAXLEN = _compile()
+    words = {w for p in _PHRASES for w in p}
+    words |= V.NEUTRAL | V.NEGATIVE | V.NON_PERSON | V.NON_PII | V.COUNT_PREFIX
+    words |= V.NEGATIVE_PREFIX | set(V.PEOPLE_TABLES) | V.STOP
+    _WORDS = {w for w in words if " " not in w}
+
+
+def _segment(token: str) -> list[str] | None:
+    """Split a run-together word into known words (fewest pieces), or None."""
+    n = len(token)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, n + 1):
+            piece = token[i:j]
+            if piece in _WORDS and piece not in _NO_SEGMENT and (len(piece) >= 3 or j == n):
+                cand = [*best[i], piece]  # type: ignore[misc]
+                if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
+                    best[j] = cand
+    return best[n]
+
+
+def _words(name: str) -> list[tuple[str, bool]]:
+    """(word, was_plural) pairs of a column name."""
+    out: list[tuple[str, bool]] = []
+    toks = split_identifier(name)
+    for k in range(len(toks) - 1):
+        if toks[k] == "last" and toks[k + 1] in ("4", "four"):
+            toks[k : k + 2] = ["last4", ""]
+    for tok in filter(None, toks):
+        if tok in _WORDS or tok.isdigit() or has_cjk(tok):
+            out.append((tok, False))
+            continue
+        singular = _singular(tok)
+        if singular:
+            out.append((singular, True))
+            continue
+        parts = _segment(tok) if len(tok) >= 5 else None
+        if parts:
+            for p in parts:
+                out.append((p, False))
+        else:
+            out.append((tok, False))
+    return out
+
+
+def _singular(tok: str) -> str | None:
+    for suffix in ("es", "s"):
+        if tok.endswith(suffix) and tok[: -len(suffix)] in _WORDS and len(tok) > 3:
+            return tok[: -len(suffix)]
+    return None
+
+
+_MEANINGLESS = wordset(
+    """col column field attr attribute var variable value val x y z c f v data unnamed unknown
+    misc other item element prop property feature key text string tmp temp test foo bar
+    dummy blank"""
+)
+
+
+@lru_cache(maxsize=4096)
+def analyze(name: str) -> HeaderSignal:
+    """The signal of one column name (table context is applied by the classifier)."""
+    _init()
+    pairs = _words(name)
+    words = [w for w, _ in pairs if w not in V.STOP]
+    plural = {w for w, p in pairs if p}
+    if not words:
+        return HeaderSignal(meaningless=True)
+    if all(w in _MEANINGLESS or w.isdigit() or len(w) == 1 for w in words):
+        return HeaderSignal(meaningless=True)
+
+    cands: list[tuple[int, int, _Term]] = []
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + _MAXLEN) + 1):
+            term = _PHRASES.get(tuple(words[i:j]))
+            if term:
+                cands.append((i, j, term))
+    for k, w in enumerate(words):
+        if has_cjk(w):
+            for term_text, term in _CJK:
+                if term_text in w:
+                    cands.append((k, k + 1, term))
+                    break
+    if not cands:
+        return HeaderSignal(non_pii=any(w in V.NON_PII for w in words))
+
+    # keep the longest of overlapping matches, then the most specific entity
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2].priority, -c[0]))
+    chosen: list[tuple[int, int, _Term]] = []
+    for c in cands:
+        if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: (c[2].priority, c[0]))
+    i, j, term = chosen[-1]
+    matched = " ".join(words[i:j])
+    entity, strength = term.entity, term.strength
+
+    exempt = V.NEGATIVE_EXEMPT.get(entity, set())
+    outside = words[:i] + words[j:]
+    entity_words = {w for c in chosen for w in words[c[0] : c[1]]}
+    phrase_words = {w for c in cands for w in words[c[0] : c[1]]}
+    for w in outside:
+        if w in V.NEGATIVE and w not in exempt and w not in entity_words:
+            return HeaderSignal(words=matched, negated_by=w, non_pii=True)
+    for w in words[:i]:
+        if w in V.NEGATIVE_PREFIX:
+            return HeaderSignal(words=matched, negated_by=w, non_pii=True)
+        if w in V.COUNT_PREFIX and (plural & set(words[i:j]) or "of" in [p for p, _ in pairs]):
+            return HeaderSignal(words=matched, negated_by=w, non_pii=True)
+    if entity in NAME_FAMILY or entity == "USERNAME":
+        for w in outside:
+            if w in V.NON_PERSON and w not in phrase_words:
+                return HeaderSignal(words=matched, negated_by=w, non_pii=True)
+    trailing = [w for w in words[j:] if w not in entity_words]
+    if any(w not in V.NEUTRAL and w not in exempt and not w.isdigit() for w in trailing):
+        strength *= 0.6
+    return HeaderSignal(entity=entity, strength=strength, words=matched)
+
+
+def people_table_kind(table: str) -> str | None:
+    """The subject kind of a table of people (``customers`` -> ``customer_id``), else None."""
+    _init()
+    words = [w for w in split_identifier(table) if w not in V.STOP]
+    if not words:
+        return None
+    joined = "_".join(words)
+    if joined in V.PEOPLE_TABLES:
+        return V.PEOPLE_TABLES[joined]
+    # schema-qualified or prefixed names: dim_customers, crm_contacts, tbl_users
+    last = words[-1]
+    return V.PEOPLE_TABLES.get(last)

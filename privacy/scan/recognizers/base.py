@@ -1,0 +1,101 @@
+"""What a value recognizer is, and what it reports about a column.
+
+A recognizer looks at every distinct sampled value of a column and reports shares of rows:
+
+- ``rate``: values that *are* the entity by a strict test (format, and a checksum where one
+  exists: Luhn for cards, mod-97 for IBANs, the VIN check digit, national-ID check digits);
+- ``plausible``: values that *could be* it by a loose test (a ``phone`` column whose values are
+  digits and separators). A name's claim is believed only when its values are plausible.
+
+``specificity`` says how rarely other data passes the strict test (0..1): an email pattern
+almost never matches anything else, five digits often do. ``value_only`` is the strict share at
+which the values alone decide, whatever the name says (None: they never do, the name must say
+it). ``strong`` recognizers decide even against a name that says "not personal" (98% valid
+IBANs in a column called ``ref``). ``kinds`` lists the column types the recognizer reads:
+numbers, booleans and dates cannot be emails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from privacy.scan.values import Values
+from privacy.sources.base import ColumnKind
+
+TEXT = frozenset({ColumnKind.STRING, ColumnKind.OTHER, ColumnKind.JSON})
+NUMERIC = frozenset({ColumnKind.INTEGER, ColumnKind.DECIMAL, ColumnKind.FLOAT})
+INTEGERS = frozenset({ColumnKind.INTEGER, ColumnKind.DECIMAL})
+TEMPORAL = frozenset({ColumnKind.DATE, ColumnKind.DATETIME})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A recognizer's report on one column."""
+
+    entity: str
+    rate: float
+    plausible: float
+    specificity: float
+    #: the values alone are enough (share at or above ``value_only`` and column-level rules)
+    decisive: bool = False
+    strong: bool = False
+    #: evidence beyond ``values:<rate> ENTITY`` (``checksum:luhn 0.99``)
+    notes: tuple[str, ...] = ()
+
+
+class Recognizer:
+    """Base class; subclasses set the attributes and override ``match``/``plausible``."""
+
+    entity: str = ""
+    kinds: frozenset[ColumnKind] = TEXT
+    specificity: float = 0.5
+    value_only: float | None = None
+    strong: bool = False
+    #: name of the check digit algorithm, for evidence (``checksum:luhn 0.99``)
+    checksum: str | None = None
+    #: a pattern that finds the entity inside free text (None: not searched in text)
+    search: re.Pattern[str] | None = None
+
+    def match(self, text: str) -> bool:
+        raise NotImplementedError
+
+    def plausible(self, text: str) -> bool:
+        return self.match(text)
+
+    def applies(self, values: Values) -> bool:
+        """Cheap column-level gate before the values-only test runs (shape features)."""
+        return True
+
+    def found_in(self, text: str) -> bool:
+        """True when free text contains a valid instance (used for free-text columns)."""
+        if self.search is None:
+            return False
+        return any(self.match(m.group(0)) for m in self.search.finditer(text))
+
+    def evaluate(self, values: Values, *, named: bool) -> Hit:
+        """Report on a column. ``named``: the column name claims this entity."""
+        key = type(self).__name__
+        has_loose = type(self).plausible is not Recognizer.plausible
+        if named:
+            rate = values.share(self.match, key=key + ":m")
+            plaus = values.share(self.plausible, key=key + ":p") if has_loose else rate
+        else:
+            # values alone: a quick probe rules most columns out
+            floor = 0.6 * (self.value_only if self.value_only is not None else 1.0)
+            rate = values.share(self.match, key=key + ":m", probe=40, floor=floor)
+            plaus = rate
+        plaus = max(plaus, rate)
+        decisive = self.value_only is not None and rate >= self.value_only
+        notes = (f"checksum:{self.checksum} {rate:.2f}",) if self.checksum and rate > 0 else ()
+        return Hit(self.entity, rate, plaus, self.specificity, decisive, self.strong, notes)
+
+
+def pattern(regex: str, flags: int = 0) -> Callable[[str], bool]:
+    rx = re.compile(regex, flags)
+    return lambda t: rx.fullmatch(t) is not None
+
+
+def digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())

@@ -1,0 +1,60 @@
+"""Entities only a column's name can reveal, with a loose check that the values fit.
+
+Passport, driver-licence and bank-account numbers have no reliable format across countries;
+cities, health and origin data are words like any other. The name (``passport_no``, ``city``,
+``diagnosis``, ``ethnicity``...) proposes them; the values must then look the part (an id
+with digits, a word without digits), so a ``city`` column of numbers or a ``passport`` column of
+booleans is not believed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from privacy.scan.recognizers.base import INTEGERS, TEXT, Recognizer
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-/]{3,30}")
+_WORDS = re.compile(r"[^\d@]{2,120}", re.UNICODE)
+
+
+class _IdLike(Recognizer):
+    kinds = TEXT | INTEGERS
+    specificity = 0.2
+
+    def match(self, text: str) -> bool:
+        return _ID.fullmatch(text) is not None and any(ch.isdigit() for ch in text)
+
+
+class _Words(Recognizer):
+    specificity = 0.1
+
+    def match(self, text: str) -> bool:
+        return _WORDS.fullmatch(text) is not None and any(ch.isalpha() for ch in text)
+
+
+class PassportRecognizer(_IdLike):
+    entity = "US_PASSPORT"
+
+
+class DriverLicenseRecognizer(_IdLike):
+    entity = "US_DRIVER_LICENSE"
+
+
+class BankAccountRecognizer(_IdLike):
+    entity = "US_BANK_NUMBER"
+
+
+class MedicalLicenseRecognizer(_IdLike):
+    entity = "MEDICAL_LICENSE"
+
+
+class LocationRecognizer(_Words):
+    entity = "LOCATION"
+
+
+class HealthDataRecognizer(_Words):
+    entity = "HEALTH_DATA"
+
+
+class NrpRecognizer(_Words):
+    entity = "NRP"

@@ -1,0 +1,126 @@
+"""PHONE_NUMBER: digits with the separators people write phones with; ``+`` numbers are
+validated with libphonenumber (``phonenumbers``), which knows every country's numbering plan.
+
+A bare run of digits is only *plausible* (an id, an amount or a zip code looks the same): the
+name must say ``phone``. A formatted number (``+49 30 1234567``, ``(555) 123-4567``,
+``06-62642533``) is a strict match. Dates, decimals, IP addresses and ranges are excluded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from privacy.scan.recognizers.base import INTEGERS, TEXT, Hit, Recognizer
+from privacy.scan.values import Values
+
+_SHAPE = re.compile(
+    r"(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d[\d\s().\-/]{4,22}\d"
+    r"(?:\s?(?:x|ext\.?|extension|#|p|w)\s?\d{1,6})?",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}(:\d{2})?"
+)
+_DECIMAL = re.compile(r"[+-]?\d{1,3}(?:[,.]\d{3})*(?:[.,]\d{1,2})?|[+-]?\d+[.,]\d+")
+_IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
+_RANGE = re.compile(r"(\d{1,4})\s?-\s?(\d{1,4})")
+#: postal codes with a dash: US ZIP+4, Brazil's CEP
+_POSTAL = re.compile(r"\d{5}-\d{4}|\d{5}-\d{3}")
+_SEPARATED = re.compile(r"[\s().\-/]")
+_FIND = re.compile(
+    r"(?<![\w+])(?:\+|00)?\(?\d{1,4}\)?[\s.\-/]?\(?\d{1,4}\)?[\s.\-/]?\d{2,4}[\s.\-/]?\d{2,4}"
+    r"(?:[\s.\-/]?\d{2,4})?(?!\w)"
+)
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def _is_range(text: str) -> bool:
+    m = _RANGE.fullmatch(text)
+    return bool(m and len(m[1]) == len(m[2]) and int(m[1]) <= int(m[2]))
+
+
+def _not_other_number(text: str) -> bool:
+    return not (
+        _DATE.fullmatch(text)
+        or _DECIMAL.fullmatch(text)
+        or _IPV4.fullmatch(text)
+        or _POSTAL.fullmatch(text)
+        or _is_range(text)
+    )
+
+
+class PhoneRecognizer(Recognizer):
+    entity = "PHONE_NUMBER"
+    kinds = TEXT | INTEGERS
+    specificity = 0.75
+    value_only = 0.85
+    search = _FIND
+
+    def match(self, text: str) -> bool:
+        n = _digit_count(text)
+        if not 7 <= n <= 15 or not _SHAPE.fullmatch(text):
+            return False
+        formatted = text.startswith(("+", "00", "(")) or _SEPARATED.search(text) is not None
+        return formatted and _not_other_number(text) and len(set(text) - set(" -")) > 2
+
+    def plausible(self, text: str) -> bool:
+        n = _digit_count(text)
+        if not 5 <= n <= 16:
+            return False
+        if _SHAPE.fullmatch(text) is None and not text.isdigit():
+            return False
+        return not (_DATE.fullmatch(text) or _IPV4.fullmatch(text))
+
+    def applies(self, values: Values) -> bool:
+        return values.feature("numeric_like") >= 0.7 and values.kind in TEXT
+
+    def evaluate(self, values: Values, *, named: bool) -> Hit:
+        hit = super().evaluate(values, named=named)
+        if values.kind not in TEXT:
+            # integers: never formatted, so never decisive; plausible when the digits fit
+            return Hit(self.entity, 0.0, hit.plausible, self.specificity)
+        valid = _international_valid_share(values)
+        notes: tuple[str, ...] = ()
+        spec = self.specificity
+        if valid is not None:
+            notes = (f"checksum:phonenumbers {valid:.2f}",)
+            spec = min(0.95, spec + 0.25 * valid)
+        # phone numbers are unique per person: a column repeating a few values is a code
+        decisive = hit.decisive and (values.distinct_ratio >= 0.5 or values.distinct >= 50)
+        return Hit(self.entity, hit.rate, hit.plausible, spec, decisive, False, notes)
+
+    def found_in(self, text: str) -> bool:
+        for m in _FIND.finditer(text):
+            s = m.group(0)
+            if self.match(s) and _digit_count(s) >= 8:
+                return True
+        return False
+
+
+def _international_valid_share(values: Values, limit: int = 200) -> float | None:
+    """Share of ``+``/``00`` numbers that libphonenumber calls valid; None when there are
+    too few international numbers to say."""
+    intl = [(t, c) for t, c in zip(values.texts, values.counts, strict=True) if t[:1] == "+"]
+    intl += [
+        ("+" + t[2:], c)
+        for t, c in zip(values.texts, values.counts, strict=True)
+        if t.startswith("00")
+    ]
+    total = sum(c for _, c in intl)
+    if not intl or total < 0.3 * values.total:
+        return None
+    import phonenumbers
+
+    ok = 0
+    seen = 0
+    for t, c in intl[:limit]:
+        seen += c
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(t, None)):
+                ok += c
+        except phonenumbers.NumberParseException:
+            pass
+    return ok / seen if seen else None

@@ -1,0 +1,77 @@
+"""STREET_ADDRESS: a house number and a street-type word (``123 Main Street``,
+``Sömmeringstr. 78``, ``Avenida Noruega 42``, ``12 rue de la Paix``, ``Via Roma 1``,
+``Blancefloerlaan 354``), a post-office box, or an East Asian address (``東京都港区芝公園4-2-8``,
+``서울특별시 강남구 테헤란로 123``). Street words come in English, German, French, Spanish,
+Portuguese, Italian, Dutch, the Nordic languages, Finnish, Polish, Czech, Hungarian and Turkish;
+German, Dutch and Nordic street names are matched by their suffix (``-straße``, ``-weg``,
+``-laan``, ``-vej``, ``-gatan``, ``-katu``)."""
+
+from __future__ import annotations
+
+import re
+
+from privacy.scan.recognizers.base import Recognizer
+from privacy.scan.text import fold, wordset
+from privacy.scan.values import Values
+
+_WORDS = wordset(
+    """street st str road rd avenue ave av avda avenida lane ln drive dr boulevard blvd bd bvd
+    way court ct place pl square sq terrace ter circle cir parkway pkwy highway hwy trail
+    trl path row close crescent cres grove gardens gdns hill mews walk wharf quay park loop
+    alley run pike plaza plz point pt ridge route rte crossing xing heights hts estate
+    strasse weg allee platz gasse ring damm ufer chaussee steig pfad markt rue chemin
+    impasse allee quai cours route voie passage rond-point faubourg fbg sentier calle
+    carrera camino paseo ronda travesia plaza carretera ctra pasaje glorieta rua travessa
+    largo praca estrada alameda rodovia beco via viale piazza corso vicolo strada largo
+    piazzale contrada straat laan weg plein gracht kade singel dijk steeg vej gade gaden
+    gata gatan vagen vagan veien gate plass torget katu tie kuja polku kaari tori ulica ul
+    ulice trida namesti utca ut ter korut sokak sok cadde cad caddesi mahallesi mah box apt
+    apartment suite ste unit floor fl bldg building po"""
+)
+_SUFFIXES = (
+    "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "straat", "laan",
+    "plein", "gracht", "kade", "singel", "dijk", "vej", "gade", "gatan", "gata", "vagen",
+    "veien", "gate", "katu", "tie", "kuja", "polku", "kaari", "utca", "ut", "sokagi", "caddesi",
+)  # fmt: skip
+_POBOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|postfach|apartado|caixa postal|bp|boite postale)\b",
+                    re.IGNORECASE)  # fmt: skip
+_EAST_ASIA = re.compile(
+    r".*(?:[都道府県市区町村郡]).*\d|.*(?:[시도구군동읍면리로길]\s?\d).*|.*[省市区县路街号].*\d.*"
+)
+_TOKEN = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
+_NUMBER = re.compile(r"\b\d{1,5}[a-zA-Z]?\b|\b\d{1,5}-\d{1,5}\b|\bn[º°o]\.?\s?\d+", re.UNICODE)
+
+
+def _has_street_word(text: str) -> bool:
+    for m in _TOKEN.finditer(text):
+        w = fold(m.group(0).rstrip("."))
+        if w in _WORDS:
+            return True
+        if len(w) > 5 and w.endswith(_SUFFIXES):
+            return True
+    return False
+
+
+class StreetAddressRecognizer(Recognizer):
+    entity = "STREET_ADDRESS"
+    specificity = 0.85
+    value_only = 0.6
+
+    def match(self, text: str) -> bool:
+        if len(text) < 5 or len(text) > 200:
+            return False
+        if _POBOX.search(text):
+            return True
+        if _EAST_ASIA.fullmatch(text):
+            return True
+        return _NUMBER.search(text) is not None and _has_street_word(text)
+
+    def plausible(self, text: str) -> bool:
+        return (
+            len(text) >= 4
+            and any(ch.isalpha() for ch in text)
+            and (any(ch.isdigit() for ch in text) or " " in text or _has_street_word(text))
+        )
+
+    def applies(self, values: Values) -> bool:
+        return values.feature("alpha") >= 0.6 and values.feature("digit") >= 0.5

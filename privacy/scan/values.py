@@ -1,0 +1,221 @@
+"""A column's sampled values, prepared once for every recognizer.
+
+Values become distinct, stripped strings with their counts (rates are shares of non-null
+*rows*, computed over distinct values so a column with few distinct values costs little).
+Numbers become their digit strings (``5.54563e15`` -> ``5545630000000000``, flagged as
+*mangled*: a spreadsheet rounded them); dates keep their objects for the date-of-birth rule.
+Nothing here logs or raises with a value in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from privacy.sources.base import ColumnKind
+
+#: cells that mean "no value"
+NULL_TEXTS = frozenset({"", "null", "none", "nan", "n/a", "nil", "-", "--", "(null)", "<na>"})
+
+_SCI = re.compile(r"^[+-]?\d(?:[.,]\d+)?[eE][+]?\d{1,2}$")
+
+#: at most this many distinct values are kept (rates over more add nothing)
+MAX_DISTINCT = 2000
+
+
+@dataclass
+class Values:
+    kind: ColumnKind
+    texts: list[str] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+    total: int = 0
+    nulls: int = 0
+    #: numbers that lost digits (float in scientific notation, ``5.54563E+15`` text)
+    mangled: int = 0
+    #: date/datetime objects of temporal columns (for the date-of-birth rule)
+    dates: list[dt.date] = field(default_factory=list)
+    date_counts: list[int] = field(default_factory=list)
+    #: numeric values of numeric columns
+    numbers: list[float] = field(default_factory=list)
+    number_counts: list[int] = field(default_factory=list)
+    _cache: dict[str, float] = field(default_factory=dict, repr=False)
+
+    @property
+    def distinct(self) -> int:
+        return len(self.texts)
+
+    @property
+    def empty(self) -> bool:
+        return self.total == 0
+
+    def share(
+        self,
+        pred: Callable[[str], bool],
+        key: str | None = None,
+        *,
+        probe: int = 0,
+        floor: float = 0.0,
+    ) -> float:
+        """Share of non-null rows whose value satisfies ``pred`` (cached under ``key``).
+
+        With ``probe``, the most frequent ``probe`` distinct values are tested first; when
+        their share is below ``floor`` that estimate is returned (a column that is clearly not
+        the entity costs ``probe`` tests, not thousands)."""
+        if key is not None and key in self._cache:
+            return self._cache[key]
+        if not self.total:
+            return 0.0
+        r = -1.0
+        if probe and len(self.texts) > 2 * probe:
+            hit = seen = 0
+            for t, c in zip(self.texts[:probe], self.counts[:probe], strict=True):
+                seen += c
+                if pred(t):
+                    hit += c
+            if hit / seen < floor:
+                r = hit / seen
+        if r < 0:
+            hit = 0
+            for t, c in zip(self.texts, self.counts, strict=True):
+                if pred(t):
+                    hit += c
+            r = hit / self.total
+        if key is not None:
+            self._cache[key] = r
+        return r
+
+    def distinct_share(self, pred: Callable[[str], bool]) -> float:
+        if not self.texts:
+            return 0.0
+        return sum(1 for t in self.texts if pred(t)) / len(self.texts)
+
+    def feature(self, name: str) -> float:
+        """Cheap shape features shared by recognizers' column gates."""
+        f = _FEATURES[name]
+        return self.share(f, key="f:" + name)
+
+    @property
+    def avg_len(self) -> float:
+        if "avg_len" not in self._cache:
+            n = self.total or 1
+            self._cache["avg_len"] = (
+                sum(len(t) * c for t, c in zip(self.texts, self.counts, strict=True)) / n
+            )
+        return self._cache["avg_len"]
+
+    @property
+    def avg_words(self) -> float:
+        if "avg_words" not in self._cache:
+            n = self.total or 1
+            self._cache["avg_words"] = (
+                sum(len(t.split()) * c for t, c in zip(self.texts, self.counts, strict=True)) / n
+            )
+        return self._cache["avg_words"]
+
+    @property
+    def distinct_ratio(self) -> float:
+        return self.distinct / self.total if self.total else 0.0
+
+
+_DIGIT = re.compile(r"\d")
+_ALPHA = re.compile(r"[^\W\d_]")
+_NUMERIC_LIKE = re.compile(r"[\d\s()+\-./]+")
+
+
+def _has_digit(t: str) -> bool:
+    return _DIGIT.search(t) is not None
+
+
+def _has_alpha(t: str) -> bool:
+    return _ALPHA.search(t) is not None
+
+
+_FEATURES: dict[str, Callable[[str], bool]] = {
+    "at": lambda t: "@" in t,
+    "digit": _has_digit,
+    "alpha": _has_alpha,
+    "space": lambda t: " " in t,
+    "digits_only": lambda t: t.isdigit(),
+    "numeric_like": lambda t: _NUMERIC_LIKE.fullmatch(t) is not None and _has_digit(t),
+    "json": lambda t: t[:1] in "{[" and t[-1:] in "}]",
+}
+
+
+def _text_of(v: Any, kind: ColumnKind) -> tuple[str | None, bool]:
+    """(text, mangled) of one cell; text None for a null."""
+    if v is None:
+        return None, False
+    if isinstance(v, bool):
+        return ("true" if v else "false"), False
+    if isinstance(v, int):
+        return str(v), False
+    if isinstance(v, float):
+        if math.isnan(v) or math.isinf(v):
+            return None, False
+        if v.is_integer():
+            return str(int(v)), abs(v) >= 1e15
+        return repr(v), False
+    if isinstance(v, decimal.Decimal):
+        if not v.is_finite():
+            return None, False
+        if v == v.to_integral_value():
+            return str(int(v)), False
+        return format(v.normalize(), "f"), False
+    if isinstance(v, dt.datetime | dt.date | dt.time):
+        return v.isoformat(), False
+    if isinstance(v, bytes | bytearray | memoryview):
+        try:
+            v = bytes(v).decode("utf-8")
+        except UnicodeDecodeError:
+            return None, False
+    if isinstance(v, dict | list | tuple):
+        try:
+            return json.dumps(v, default=str, ensure_ascii=False), False
+        except (TypeError, ValueError):
+            return str(v), False
+    t = str(v).strip()
+    if t.lower() in NULL_TEXTS:
+        return None, False
+    if _SCI.match(t):
+        return t, True
+    return t, False
+
+
+def prepare(values: Iterable[Any] | Any, kind: ColumnKind) -> Values:
+    """Prepare sampled cells (a sequence, or a pyarrow Array/ChunkedArray) of one column."""
+    cells: Sequence[Any] | Iterable[Any] = (
+        values.to_pylist() if hasattr(values, "to_pylist") else values
+    )
+    out = Values(kind=kind)
+    texts: Counter[str] = Counter()
+    dates: Counter[dt.date] = Counter()
+    numbers: Counter[float] = Counter()
+    for v in cells:
+        t, mangled = _text_of(v, kind)
+        if t is None:
+            out.nulls += 1
+            continue
+        out.total += 1
+        out.mangled += mangled
+        texts[t] += 1
+        if isinstance(v, dt.date):
+            dates[v] += 1
+        elif isinstance(v, int | float | decimal.Decimal) and not isinstance(v, bool):
+            numbers[float(v)] += 1
+    for t, c in texts.most_common(MAX_DISTINCT):
+        out.texts.append(t)
+        out.counts.append(c)
+    if len(texts) > MAX_DISTINCT:
+        out.total = sum(out.counts)  # rates over the values kept
+    if dates:
+        out.dates, out.date_counts = list(dates), list(dates.values())
+    if numbers:
+        out.numbers, out.number_counts = list(numbers), list(numbers.values())
+    return out
