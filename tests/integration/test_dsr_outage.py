@@ -103,7 +103,6 @@ def test_database_down_mid_request_pauses_then_resume_finishes(
     assert req.state is RequestState.PAUSED
     reason = req.state_reason or ""
     assert "unavailable" in reason or "connect" in reason, reason
-    )
     assert "alice" not in (req.state_reason or "")
     view, steps = dsr.show(settings, req.id)
     assert view.state == "paused"
