@@ -272,8 +272,8 @@ class Executor:
         batch = len(group) > 1
         target = ids[0] if not batch else f"batch:{len(ids)}"
         extra: dict[str, Any] = {"requests": ids} if batch else {}
-        for m, st in group:
-            self.store.step_started(m.id, st.index)
+        self.store.steps_started([(m.id, st.index) for m, st in group])
+        for _m, st in group:
             st.status = StepStatus.STARTED
         self.audit(
             "dsr.step.started",
@@ -304,11 +304,13 @@ class Executor:
             )
             raise
         crash_point(f"step{first.index}.acted")
+        done = []
         for m, st in group:
             ev = evidence.get(m.id, evidence.get("*", {}))
             r = rows.get(m.id, rows.get("*"))
-            self.store.step_done(m.id, st.index, r, ev)
+            done.append((m.id, st.index, r, ev))
             st.status, st.rows_affected, st.evidence = StepStatus.DONE, r, ev
+        self.store.steps_done(done)
         self.audit(
             "dsr.step.done",
             target,
@@ -335,16 +337,14 @@ class Executor:
                 rows[m.id] = None
             return rows, ev
         if kind is StepKind.VERIFY:
-            from privacy.dsr.verify import verify_erasure, verify_export
+            from privacy.dsr.verify import verify_erasure_group, verify_export
 
-            rows, ev = {}, {}
-            for m, _ in group:
-                if m.request.kind is RequestKind.ERASE:
-                    ev[m.id] = verify_erasure(self, m)
-                else:
-                    ev[m.id] = verify_export(self, m)
-                rows[m.id] = None
-            return rows, ev
+            members = [m for m, _ in group]
+            if members[0].request.kind is RequestKind.ERASE:
+                ev = verify_erasure_group(self, members)
+            else:
+                ev = {m.id: verify_export(self, m) for m in members}
+            return dict.fromkeys(ev), ev
         from privacy.dsr.export import export_step, manifest_step
 
         rows, ev = {}, {}

@@ -412,6 +412,45 @@ class RequestStore:
             )
         return out
 
+    def steps_started(self, pairs: Sequence[tuple[str, int]]) -> None:
+        """Journal several requests' steps as started in one transaction (a group step)."""
+        s, t = steps_table, requests_table
+        moment = now()
+        with self._tx() as conn:
+            for request_id, index in pairs:
+                conn.execute(
+                    s.update()
+                    .where(s.c.request_id == request_id, s.c.idx == index)
+                    .values(
+                        status=StepStatus.STARTED.value,
+                        attempts=s.c.attempts + 1,
+                        started_at=moment,
+                        error=None,
+                    )
+                )
+            ids = sorted({r for r, _ in pairs})
+            conn.execute(t.update().where(t.c.id.in_(ids)).values(lease_at=moment))
+
+    def steps_done(self, done: Sequence[tuple[str, int, int | None, dict[str, Any]]]) -> None:
+        """Journal several requests' steps as done in one transaction (a group step)."""
+        s = steps_table
+        moment = now()
+        with self._tx() as conn:
+            for request_id, index, rows, evidence in done:
+                conn.execute(
+                    s.update()
+                    .where(s.c.request_id == request_id, s.c.idx == index)
+                    .values(
+                        status=StepStatus.DONE.value,
+                        # a re-run (resume after a failed verification) adds to the first count
+                        rows_affected=None
+                        if rows is None
+                        else sa.func.coalesce(s.c.rows_affected, 0) + rows,
+                        evidence_json=json.dumps(evidence, default=str),
+                        finished_at=moment,
+                    )
+                )
+
     def step_started(self, request_id: str, index: int) -> None:
         s, t = steps_table, requests_table
         with self._tx() as conn:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,14 @@ if TYPE_CHECKING:
 
 
 def verify_erasure(ex: Executor, m: Member) -> dict[str, Any]:
-    plan = m.request.plan
+    return verify_erasure_group(ex, [m])[m.id]
+
+
+def verify_erasure_group(ex: Executor, members: Sequence[Member]) -> dict[str, dict[str, Any]]:
+    """Verify several erasures at once: one count per table, path and batch of values for
+    all of them. Should anything remain, each request is checked alone, so the evidence says
+    whose data it is."""
+    plan = members[0].request.plan
     assert plan is not None
     checks: list[dict[str, Any]] = []
     ok = True
@@ -42,24 +50,43 @@ def verify_erasure(ex: Executor, m: Member) -> dict[str, Any]:
             continue
         remaining = 0
         for sel in node.selectors:
-            values = selector_values(sel, m.subject, m.keys)
+            values = union_values(selector_values(sel, m.subject, m.keys) for m in members)
             if values:
                 remaining += src.count_where(node.table, sel.column, values)
-        check: dict[str, Any] = {"check": "table", "table": node.name, "remaining": remaining}
         ok = ok and remaining == 0
-        checks.append(check)
+        checks.append({"check": "table", "table": node.name, "remaining": remaining})
         if node.lake:
             path = ex.ws.lake_path(node.source, node.table)
             if path is not None:
                 identifier = any(s.parent is None for s in node.selectors)
-                lake = check_lake(path, m.subject.lookup_values() if identifier else [])
+                needles = (
+                    [v for m in members for v in m.subject.lookup_values()] if identifier else []
+                )
+                lake = check_lake(path, needles)
                 checks.append({"check": "lake", "table": node.name, **lake})
                 ok = ok and lake["ok"]
-    shred = next((s for s in m.steps if s.kind is StepKind.SHRED), None)
-    key = keyring.verify_shredded(ex.settings, m.request.pseudonym, shred.evidence if shred else {})
-    checks.append({"check": "key", **key})
-    ok = ok and key["ok"]
-    return {"ok": ok, "checks": checks}
+    if not ok and len(members) > 1:
+        return {m.id: verify_erasure_group(ex, [m])[m.id] for m in members}
+    out = {}
+    for m in members:
+        shred = next((s for s in m.steps if s.kind is StepKind.SHRED), None)
+        key = keyring.verify_shredded(
+            ex.settings, m.request.pseudonym, shred.evidence if shred else {}
+        )
+        out[m.id] = {
+            "ok": ok and key["ok"],
+            "checks": [*checks, {"check": "key", **key}],
+            **({"group": len(members)} if len(members) > 1 else {}),
+        }
+    return out
+
+
+def union_values(lists: Iterable[Sequence[Any]]) -> list[Any]:
+    seen: dict[str, Any] = {}
+    for values in lists:
+        for v in values:
+            seen.setdefault(repr(v), v)
+    return list(seen.values())
 
 
 def check_lake(path: Path, needles: list[str]) -> dict[str, Any]:
