@@ -65,6 +65,12 @@ def to_arrow_array(values: list[Any], kind: ColumnKind) -> pa.Array:
         return pa.array(vals, type=target) if target is not None else pa.array(vals)
     except (pa.ArrowException, TypeError, ValueError, OverflowError):
         pass
+    if kind.is_temporal and all(v is None or isinstance(v, str) for v in vals):
+        # SQLite keeps dates as ISO text: parse what parses, keep text otherwise
+        try:
+            return pa.array(vals, pa.string()).cast(target or pa.timestamp("us"))
+        except (pa.ArrowException, ValueError):
+            pass
     try:
         return pa.array(vals)
     except (pa.ArrowException, TypeError, ValueError, OverflowError):

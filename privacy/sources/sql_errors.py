@@ -31,6 +31,12 @@ _MY_PERMISSION = {1044, 1045, 1142, 1143, 1227, 1370, 1698, 1290}
 _MY_NOT_FOUND = {1049, 1146, 1054, 1051}
 _MY_RETRY = {1040, 1053, 1205, 1213, 2002, 2003, 2005, 2006, 2013, 2055}
 
+_PG_NO_DB = re.compile(r'database "[^"]*" does not exist')
+_PG_LOGIN = re.compile(
+    r'(role "[^"]*" does not exist|password authentication failed|no pg_hba\.conf entry|'
+    r"authentication failed)"
+)
+
 # connection-level messages that are safe to pass on (host and port, never values)
 _SAFE_CONNECT = re.compile(
     r"(connection refused|timeout expired|timed out|could not translate host name|"
@@ -66,6 +72,18 @@ def translate(
     text = str(orig).lower()
     connect = isinstance(err, sa_exc.DBAPIError) and err.connection_invalidated
 
+    if isinstance(err, sa_exc.OperationalError) and sqlstate is None and errno is None:
+        # libpq reports login failures at connect time as text only
+        if _PG_NO_DB.search(text):
+            return SourceNotFoundError(
+                f"{source}: the database does not exist",
+                hint="check the database name at the end of the URL",
+            )
+        if _PG_LOGIN.search(text):
+            return SourcePermissionError(
+                f"{source}: the server refused the login",
+                hint="check the user name and password (or the server's pg_hba.conf)",
+            )
     if (
         sqlstate in _PG_PERMISSION
         or errno in _MY_PERMISSION
