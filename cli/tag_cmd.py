@@ -1,9 +1,242 @@
-"""Commands of this group are registered by `register`; filled in by the issue that owns them."""
+"""`privacy tag list|confirm|reject|set`: review the scanner's proposals.
+
+Thin wiring over :class:`privacy.catalog.Catalog`; every decision is audited (``tag.confirmed``,
+``tag.rejected``, ``tag.set``). COLUMN is ``SOURCE.TABLE.COLUMN`` as ``privacy tag list`` shows
+it; ENTITY is an entity name (``privacy tag set ... none`` records "not personal data").
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
 import typer
+
+from cli.common import EXIT_ERROR, EXIT_USAGE, actor, console, err_console, settings
+
+if TYPE_CHECKING:
+    from privacy.catalog.models import ColumnTag
+    from privacy.catalog.store import Catalog
+    from privacy.config import Settings
+
+tag_app = typer.Typer(
+    help="Review the scanner's proposals: list, confirm, reject, or set what a column holds.",
+    no_args_is_help=True,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class Status(StrEnum):
+    proposed = "proposed"
+    confirmed = "confirmed"
+    rejected = "rejected"
+
+
+def _error(message: str, hint: str | None = None) -> None:
+    from rich.markup import escape
+
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    if hint:
+        err_console.print(f"  [dim]hint:[/] {escape(hint)}", highlight=False)
+
+
+@contextmanager
+def _catalog() -> Iterator[tuple[Settings, Catalog]]:
+    from privacy.catalog.store import Catalog
+    from privacy.errors import PrivacyError
+
+    try:
+        s = settings()
+        cat = Catalog(s.catalog_url)
+    except PrivacyError as e:
+        _error(e.message, e.hint)
+        raise typer.Exit(e.exit_code) from None
+    try:
+        yield s, cat
+    except PrivacyError as e:
+        _error(e.message, e.hint)
+        raise typer.Exit(e.exit_code) from None
+    finally:
+        cat.close()
+
+
+def _tag_json(t: ColumnTag) -> dict[str, Any]:
+    return {
+        "column": str(t.ref),
+        "entity": t.entity,
+        "category": t.category,
+        "confidence": t.confidence,
+        "status": t.status.value,
+        "evidence": list(t.evidence),
+        "identifies_subject": t.identifies_subject,
+        "subject_kind": t.subject_kind,
+        "free_text": t.free_text,
+        "scanned_entity": t.scanned_entity,
+        "decided_by": t.decided_by,
+    }
+
+
+@tag_app.command("list")
+def list_tags(
+    source: str | None = typer.Argument(None, help="Only this source (name or URL)."),
+    status: Status | None = typer.Option(None, "--status", help="Only tags in this status."),
+    pii: bool = typer.Option(False, "--pii", help="Only columns that hold personal data."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """List column tags: what each column holds, how sure the scan was, who decided."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from privacy.catalog.models import TagStatus
+
+    with _catalog() as (s, cat):
+        name = s.source_url(source)[0] if source else None
+        tags = cat.tags(name, status=TagStatus(status.value) if status else None, pii_only=pii)
+    if fmt == Format.json:
+        typer.echo(json.dumps({"tags": [_tag_json(t) for t in tags]}, indent=2))
+        return
+    if not tags:
+        err_console.print("no tags yet: run `privacy scan SOURCE` first", highlight=False)
+        return
+    sources = {tag.source for tag in tags}
+    one = next(iter(sources)) if len(sources) == 1 else None
+    title = f"column tags of {escape(one)}" if one else "column tags"
+    t = Table(title=title, title_justify="left")
+    t.add_column("table.column" if one else "column", overflow="fold", ratio=2)
+    t.add_column("entity", overflow="fold", ratio=1)
+    t.add_column("conf.", justify="right", no_wrap=True)
+    t.add_column("status", no_wrap=True)
+    t.add_column("subject", overflow="fold")
+    for tag in tags:
+        entity = escape(tag.entity) if tag.entity else "[dim]-[/]"
+        if tag.scanned_entity != tag.entity and tag.status != TagStatus.PROPOSED:
+            entity += f" [dim](scan: {escape(tag.scanned_entity or '-')})[/]"
+        subject = escape(tag.subject_kind or "") if tag.identifies_subject else ""
+        t.add_row(escape(str(tag.ref)), entity, f"{tag.confidence:.2f}", tag.status.value, subject)
+    console.print(t)
+
+
+def _refs(columns: list[str]) -> list[Any]:
+    from privacy.errors import PrivacyError
+    from privacy.sources.base import ColumnRef
+
+    refs = []
+    for c in columns:
+        try:
+            refs.append(ColumnRef.parse(c))
+        except PrivacyError as e:
+            _error(e.message, e.hint)
+            raise typer.Exit(EXIT_USAGE) from None
+    return refs
+
+
+@tag_app.command("confirm")
+def confirm(
+    columns: list[str] = typer.Argument(None, help="Columns as SOURCE.TABLE.COLUMN."),
+    all_: bool = typer.Option(False, "--all", help="Confirm every proposed tag."),
+    source: str | None = typer.Option(None, "--source", help="With --all: only this source."),
+    above: float = typer.Option(
+        0.0, "--above", min=0.0, max=1.0, help="With --all: only proposals this confident."
+    ),
+) -> None:
+    """Confirm proposed tags (the scan's answer becomes the column's tag)."""
+    from privacy import auditing
+    from privacy.errors import PrivacyError
+
+    if bool(columns) == all_:
+        _error("give COLUMN... or --all, not both", "e.g. `privacy tag confirm shop.users.email`")
+        raise typer.Exit(EXIT_USAGE)
+    who = actor()
+    failed = 0
+    with _catalog() as (s, cat):
+        if all_:
+            name = s.source_url(source)[0] if source else None
+            done = cat.confirm_all(name, min_confidence=above, actor=who)
+        else:
+            done = []
+            for ref in _refs(columns):
+                try:
+                    done.append(cat.confirm(ref, who))
+                except PrivacyError as e:
+                    failed += 1
+                    _error(e.message, e.hint)
+    for tag in done:
+        auditing.record(
+            s,
+            "tag.confirmed",
+            str(tag.ref),
+            details={"entity": tag.entity, "confidence": tag.confidence},
+            actor=who,
+        )
+    console.print(f"confirmed {len(done)} tag(s)", highlight=False)
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@tag_app.command("reject")
+def reject(
+    columns: list[str] = typer.Argument(..., help="Columns as SOURCE.TABLE.COLUMN."),
+) -> None:
+    """Reject proposals that are wrong (the column is then treated as not personal data)."""
+    from privacy import auditing
+    from privacy.errors import PrivacyError
+
+    who = actor()
+    done = []
+    failed = 0
+    with _catalog() as (s, cat):
+        for ref in _refs(columns):
+            try:
+                done.append(cat.reject(ref, who))
+            except PrivacyError as e:
+                failed += 1
+                _error(e.message, e.hint)
+    for tag in done:
+        auditing.record(s, "tag.rejected", str(tag.ref), details={"entity": tag.entity}, actor=who)
+    console.print(f"rejected {len(done)} tag(s)", highlight=False)
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@tag_app.command("set")
+def set_tag(
+    column: str = typer.Argument(..., help="The column as SOURCE.TABLE.COLUMN."),
+    entity: str = typer.Argument(..., help="An entity (EMAIL_ADDRESS, ...) or `none`."),
+) -> None:
+    """State what a column holds; `none` records that it holds no personal data."""
+    from privacy import auditing
+    from privacy.entities import ENTITIES
+
+    value: str | None = entity.strip().upper()
+    if value == "NONE":
+        value = None
+    elif value not in ENTITIES:
+        _error(
+            f"unknown entity {entity!r}",
+            "use one of: " + ", ".join(sorted(ENTITIES)) + ", or `none` for no personal data",
+        )
+        raise typer.Exit(EXIT_USAGE)
+    (ref,) = _refs([column])
+    who = actor()
+    with _catalog() as (s, cat):
+        before = cat.get(ref)
+        tag = cat.set(ref, value, who)
+    auditing.record(
+        s,
+        "tag.set",
+        str(tag.ref),
+        details={"entity": value, "previous": before.entity if before else None},
+        actor=who,
+    )
+    console.print(f"{tag.ref}: {value or 'not personal data'} (confirmed)", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.add_typer(tag_app, name="tag")

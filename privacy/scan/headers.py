@@ -53,6 +53,8 @@ class HeaderSignal:
             return (f"name:{self.words}",)
         if self.negated_by:
             return (f"name:{self.words} negated by '{self.negated_by}'",)
+        if self.non_pii and self.words:
+            return (f"name:'{self.words}' not personal",)
         return ()
 
 
@@ -179,7 +181,8 @@ def analyze(name: str) -> HeaderSignal:
                     cands.append((k, k + 1, term))
                     break
     if not cands:
-        return HeaderSignal(non_pii=any(w in V.NON_PII for w in words))
+        known = next((w for w in words if w in V.NON_PII), None)
+        return HeaderSignal(words=known or "", non_pii=known is not None)
 
     # keep the longest of overlapping matches, then the most specific entity
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2].priority, -c[0]))

@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,8 +26,9 @@ NULL_TEXTS = frozenset({"", "null", "none", "nan", "n/a", "nil", "-", "--", "(nu
 
 _SCI = re.compile(r"^[+-]?\d(?:[.,]\d+)?[eE][+]?\d{1,2}$")
 
-#: at most this many distinct values are kept (rates over more add nothing)
-MAX_DISTINCT = 2000
+#: at most this many distinct values are kept, the most frequent first (a share measured on
+#: 500 values is within a few points of the share on all of them)
+MAX_DISTINCT = 500
 
 
 @dataclass
@@ -188,27 +189,51 @@ def _text_of(v: Any, kind: ColumnKind) -> tuple[str | None, bool]:
     return t, False
 
 
+def _pairs(values: Iterable[Any] | Any) -> Iterable[tuple[Any, int]]:
+    """(cell, count) pairs; Arrow arrays are counted in C (``value_counts``)."""
+    if hasattr(values, "to_pylist") and hasattr(values, "type"):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = values
+        try:
+            if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
+                arr = pc.utf8_trim_whitespace(arr)
+            if not (pa.types.is_nested(arr.type) or pa.types.is_dictionary(arr.type)):
+                vc = pc.value_counts(arr)
+                return zip(
+                    vc.field("values").to_pylist(), vc.field("counts").to_pylist(), strict=True
+                )
+        except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):
+            pass
+        return Counter(_hashable(v) for v in values.to_pylist()).items()
+    return Counter(_hashable(v) for v in values).items()
+
+
+def _hashable(v: Any) -> Any:
+    if isinstance(v, dict | list):
+        return json.dumps(v, default=str, ensure_ascii=False, sort_keys=True)
+    return v
+
+
 def prepare(values: Iterable[Any] | Any, kind: ColumnKind) -> Values:
     """Prepare sampled cells (a sequence, or a pyarrow Array/ChunkedArray) of one column."""
-    cells: Sequence[Any] | Iterable[Any] = (
-        values.to_pylist() if hasattr(values, "to_pylist") else values
-    )
     out = Values(kind=kind)
     texts: Counter[str] = Counter()
     dates: Counter[dt.date] = Counter()
     numbers: Counter[float] = Counter()
-    for v in cells:
+    for v, c in _pairs(values):
         t, mangled = _text_of(v, kind)
         if t is None:
-            out.nulls += 1
+            out.nulls += c
             continue
-        out.total += 1
-        out.mangled += mangled
-        texts[t] += 1
+        out.total += c
+        out.mangled += c * mangled
+        texts[t] += c
         if isinstance(v, dt.date):
-            dates[v] += 1
+            dates[v] += c
         elif isinstance(v, int | float | decimal.Decimal) and not isinstance(v, bool):
-            numbers[float(v)] += 1
+            numbers[float(v)] += c
     for t, c in texts.most_common(MAX_DISTINCT):
         out.texts.append(t)
         out.counts.append(c)

@@ -163,5 +163,4 @@ class PersonNameRecognizer(Recognizer):
             entity, rate, spec, threshold = "PERSON", s.full, self.specificity, self.value_only
         rate = min(rate, 1.0)
         decisive = varied and rate >= (threshold or 1.0) and s.shaped >= 0.8
-        notes = (f"names:{rate:.2f} listed",)
-        return Hit(entity, rate, s.shaped, spec, decisive, False, notes)
+        return Hit(entity, rate, s.shaped, spec, decisive)
