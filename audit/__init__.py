@@ -30,6 +30,7 @@ from audit.log import (
     LogReplacedError,
     Receipt,
     Recovery,
+    make_store,
     open_log,
 )
 from audit.note import Checkpoint, Signer, Verifier, parse_checkpoint
@@ -62,6 +63,7 @@ __all__ = [
     "load_or_create_signer",
     "load_signer",
     "load_verifier",
+    "make_store",
     "open_log",
     "parse_checkpoint",
     "verify_image",

@@ -23,12 +23,22 @@ class InvalidEventError(AuditError):
     """An event is malformed: unknown shape, bad action name, not JSON-able, too large."""
 
 
+_KIND_WORDS = {
+    "EMAIL_ADDRESS": "an e-mail address",
+    "PHONE_NUMBER": "a phone number",
+    "CREDIT_CARD": "a payment card number",
+    "IBAN_CODE": "an IBAN",
+    "US_SSN": "a US social security number",
+    "IP_ADDRESS": "an IP address",
+}
+
+
 class PersonalDataError(InvalidEventError):
     """An event holds what looks like raw personal data. Names the field, never the value."""
 
     def __init__(self, field: str, kind: str) -> None:
         super().__init__(
-            f"audit event field {field} holds what looks like a raw {kind.replace('_', ' ')}; "
+            f"audit event field {field} holds what looks like {_KIND_WORDS.get(kind, kind)}; "
             "the audit log refuses personal data",
             hint="refer to data subjects by their keyed pseudonym "
             "(privacy.crypto.pseudonyms.pseudonymize) and leave values out of events",

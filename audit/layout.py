@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -50,11 +51,13 @@ def checkpoint_name(size: int) -> str:
     return f"{CHECKPOINTS}/{size:020d}.note"
 
 
+@lru_cache(maxsize=65536)
 def parse_segment_name(name: str) -> int | None:
     m = _SEG_RE.match(name)
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=65536)
 def parse_checkpoint_name(name: str) -> int | None:
     m = _CP_RE.match(name)
     return int(m.group(1)) if m else None
@@ -80,6 +83,10 @@ class Meta:
 
     @classmethod
     def parse(cls, data: bytes) -> Meta:
+        return _parse_meta(bytes(data))
+
+    @classmethod
+    def _parse(cls, data: bytes) -> Meta:
         try:
             lines = data.decode("ascii").split("\n")
         except UnicodeDecodeError:
@@ -122,6 +129,10 @@ class State:
 
     @classmethod
     def parse(cls, data: bytes) -> State:
+        return _parse_state(bytes(data))
+
+    @classmethod
+    def _parse(cls, data: bytes) -> State:
         try:
             lines = data.decode("ascii").split("\n")
         except UnicodeDecodeError:
@@ -143,6 +154,16 @@ class State:
         if st.render() != data:
             raise LogFormatError("state is not in canonical form")
         return st
+
+
+@lru_cache(maxsize=256)
+def _parse_meta(data: bytes) -> Meta:
+    return Meta._parse(data)
+
+
+@lru_cache(maxsize=256)
+def _parse_state(data: bytes) -> State:
+    return State._parse(data)
 
 
 # --- images --------------------------------------------------------------------------------

@@ -417,10 +417,12 @@ class AuditLog:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def records(self, start: int = 0) -> Iterator[Record]:
-        """Entries in order, from ``start``; stops at a torn tail."""
+    def records(self, start: int = 0, *, actions: Sequence[str] | None = None) -> Iterator[Record]:
+        """Entries in order, from ``start``; stops at a torn tail. ``actions``: only those
+        whose action starts with one of these prefixes (filtered before parsing)."""
         image = self.store.image()
         E = self.meta.segment_entries
+        wanted = tuple(b'"action":"' + a.encode() for a in actions) if actions else None
         for name in image.segment_names():
             first = parse_segment_name(name)
             if first is None or first + E <= start:
@@ -430,6 +432,8 @@ class AuditLog:
             for i, line in enumerate(lines):
                 seq = first + i
                 if seq < start:
+                    continue
+                if wanted is not None and not line.startswith(wanted, line.find(b",") + 1):
                     continue
                 try:
                     yield decode_entry(line, expect_seq=seq, canonical=False)

@@ -132,8 +132,7 @@ class Signer:
 
     @property
     def verifier(self) -> Verifier:
-        pub = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-        return Verifier(self.name, pub)
+        return _verifier_of(self.name, self.seed)
 
     def sign(self, message: bytes) -> bytes:
         return self._key.sign(message)
@@ -162,6 +161,12 @@ class Signer:
 
     def __repr__(self) -> str:  # never print the seed
         return f"Signer({self.name!r}, id={self.verifier.key_id.hex()})"
+
+
+@lru_cache(maxsize=64)
+def _verifier_of(name: str, seed: bytes) -> Verifier:
+    key = Ed25519PrivateKey.from_private_bytes(seed)
+    return Verifier(name, key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
 
 
 # --- signed notes --------------------------------------------------------------------------
@@ -249,6 +254,13 @@ def sign_checkpoint(origin: str, size: int, root: bytes, signer: Signer) -> Chec
 
 def parse_checkpoint(note: bytes, verifier: Verifier, *, only_signer: bool = True) -> Checkpoint:
     """Verify the signature, then parse the text strictly (no extension lines)."""
+    return _parse_checkpoint(bytes(note), verifier, only_signer)
+
+
+@lru_cache(maxsize=4096)
+def _parse_checkpoint(note: bytes, verifier: Verifier, only_signer: bool) -> Checkpoint:
+    # memoised like the signature check: a pure function of immutable inputs (failures are
+    # exceptions, which are not cached)
     text = open_note(note, verifier, only_signer=only_signer)
     lines = text[:-1].split("\n")
     if len(lines) != 3:

@@ -13,6 +13,7 @@ root means rewritten. A consistency proof from it to the latest checkpoint is ch
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -185,7 +186,7 @@ class SegmentCache:
     def __init__(self, max_bytes: int = 256 << 20) -> None:
         self.max_bytes = max_bytes
         self._bytes = 0
-        self._memo: OrderedDict[tuple[Any, ...], _SegmentResult] = OrderedDict()
+        self._memo: dict[tuple[Any, ...], _SegmentResult] = {}
 
     def scan(
         self, data: bytes, first: int, per_segment: int, check_from: int, offsets: tuple[int, ...]
@@ -193,23 +194,26 @@ class SegmentCache:
         key = (data, first, per_segment, check_from, offsets)
         hit = self._memo.get(key)
         if hit is not None:
-            self._memo.move_to_end(key)
             return hit
         res = _scan_segment(data, first, per_segment, check_from, offsets)
+        if self._bytes + len(data) > self.max_bytes:
+            self._memo.clear()
+            self._bytes = 0
         self._memo[key] = res
         self._bytes += len(data)
-        while self._bytes > self.max_bytes and self._memo:
-            old, _ = self._memo.popitem(last=False)
-            self._bytes -= len(old[0])
         return res
 
 
-def _combine(base: Frontier, local_nodes: Iterable[bytes], local_size: int) -> Frontier:
-    g = base.copy()
+def _push_local(tree: Frontier, local_nodes: Iterable[bytes], local_size: int) -> None:
+    """Append a segment's own frontier (segments start aligned, so heights follow the bits
+    of its entry count) to the tree's."""
+    if local_size & (local_size - 1) == 0 and local_size:  # a full segment: one subtree
+        for node in local_nodes:
+            tree.push_subtree(local_size.bit_length() - 1, node)
+        return
     heights = [b for b in range(local_size.bit_length() - 1, -1, -1) if local_size >> b & 1]
     for h, node in zip(heights, local_nodes, strict=True):
-        g.push_subtree(h, node)
-    return g
+        tree.push_subtree(h, node)
 
 
 # --- range hashing for proofs over an image -------------------------------------------------
@@ -346,6 +350,7 @@ def verify_image(
     roots: dict[int, bytes] = {0: merkle.EMPTY_ROOT}
     frontiers: dict[int, tuple[tuple[bytes, ...], int]] = {0: ((), 0)}
     tree = Frontier()
+    scan = cache.scan if cache is not None else _scan_segment
     pos = 0
     anomaly: tuple[int, str, str] | None = None  # (seq, where, reason)
     tail_bytes = 0
@@ -362,15 +367,16 @@ def verify_image(
             tail_bytes += len(image.segment(name))
             continue
         data = image.segment(name)
-        offsets = tuple(b - first for b in bounds if first < b <= first + E)
-        check_from = max(0, latest - first)
-        scan = cache.scan if cache is not None else _scan_segment
+        lo, hi = bisect_right(bounds, first), bisect_right(bounds, first + E)
+        offsets = tuple(b - first for b in bounds[lo:hi])
+        check_from = min(max(0, latest - first), E)
         res = scan(data, first, E, check_from, offsets)
         for off, (nodes, nbytes) in res.at.items():
-            f = _combine(tree, nodes, off)
+            f = tree.copy()
+            _push_local(f, nodes, off)
             roots[first + off] = f.root()
             frontiers[first + off] = (tuple(f.nodes), 0 if off == E else nbytes)
-        tree = _combine(tree, res.end, res.count)
+        _push_local(tree, res.end, res.count)
         pos = first + res.count
         if res.anomaly is not None:
             idx, reason = res.anomaly
