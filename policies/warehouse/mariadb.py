@@ -266,7 +266,14 @@ class MariaDBApplier:
 
         for gone in sorted(managed - set(roles)):
             plan.comment(f"role {gone} is no longer in the policy: views dropped, grants revoked")
-            plan.add(f"DROP DATABASE IF EXISTS {q(view_database(db, gone))}")
+            vdb = view_database(db, gone)
+            held = conn.execute(
+                sa.text("SELECT COUNT(*) FROM mysql.db WHERE Db = :d AND User = :u AND Host = ''"),
+                {"d": vdb, "u": gone},
+            ).scalar_one()
+            if held:  # dropping a database keeps the grants on it
+                plan.add(f"REVOKE ALL PRIVILEGES ON {q(vdb)}.* FROM {q(gone)}")
+            plan.add(f"DROP DATABASE IF EXISTS {q(vdb)}")
             if gone in existing:
                 _dbl, tbls, cols = self._select_grants(conn, db, gone, "")
                 for name in sorted(set(tbls) | set(cols)):

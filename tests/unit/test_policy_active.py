@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,9 +18,15 @@ GOOD = (
 )
 
 
-def audit(settings: Settings) -> list[dict[str, object]]:
-    path = settings.home / "audit" / "events.jsonl"
-    return [json.loads(x) for x in path.read_text().splitlines()] if path.exists() else []
+def audit(settings: Settings, action: str | None = None) -> list[dict[str, Any]]:
+    """Events of the real audit log, as dicts (seq, actor, action, target, outcome, details)."""
+    from privacy.auditing import open_log
+
+    try:
+        log = open_log(settings, readonly=True)
+    except Exception:  # no log yet
+        return []
+    return [r.as_dict() for r in log.records(actions=[action] if action else None)]
 
 
 def test_first_use_activates_the_default_policy(settings: Settings) -> None:

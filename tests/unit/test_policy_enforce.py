@@ -82,12 +82,15 @@ def enforcer(settings: Settings, policy: Policy) -> Enforcer:
     return Enforcer(settings, policy=policy, catalog=catalog)
 
 
-def events(settings: Settings, action: str) -> list[dict[str, Any]]:
-    path = settings.home / "audit" / "events.jsonl"
-    if not path.exists():
+def events(settings: Settings, action: str | None = None) -> list[dict[str, Any]]:
+    """Events of the real audit log, as dicts (seq, actor, action, target, outcome, details)."""
+    from privacy.auditing import open_log
+
+    try:
+        log = open_log(settings, readonly=True)
+    except Exception:  # no log yet
         return []
-    out = [json.loads(line) for line in path.read_text().splitlines()]
-    return [e for e in out if e["action"] == action]
+    return [r.as_dict() for r in log.records(actions=[action] if action else None)]
 
 
 FRAMES: dict[str, Callable[[], Any]] = {
@@ -182,7 +185,7 @@ def test_one_audit_event_per_read_with_version_and_no_values(
     assert evs[0]["target"] == DATASET
     assert d["role"] == "analyst" and d["policy_version"] == policy.version and d["rows"] == 150
     assert d["columns"]["email"] == "mask:email" and d["columns"]["ssn"] == "deny"
-    text = (settings.home / "audit" / "events.jsonl").read_text()
+    text = json.dumps(events(settings))
     for secret in ("alice", "4111", "123-45"):
         assert secret not in text
     [prot] = events(settings, "policy.protect")
