@@ -8,7 +8,6 @@ closes (existing connections cut, new ones refused) after the first table step, 
 from __future__ import annotations
 
 import contextlib
-import json
 import socket
 import threading
 from pathlib import Path
@@ -120,10 +119,9 @@ def test_database_down_mid_request_pauses_then_resume_finishes(
     assert world.snapshot(pg_url, mysql_url, tmp_path / "lake") == (
         world.expected_after_erasing_alice()
     )
-    events = [
-        json.loads(x)["action"]
-        for x in (settings.home / "audit" / "events.jsonl").read_text().splitlines()
-    ]
+    from privacy import auditing
+
+    events = [r.action for r in auditing.open_log(settings, readonly=True).records()]
     assert events.count("dsr.paused") == 2 and events.count("dsr.resumed") == 2
     assert "dsr.step.failed" in events and events[-1] == "dsr.completed"
     relay.down()

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -14,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.app import app
-from privacy.config import load_settings
+from privacy.config import Settings, load_settings
 from privacy.dsr import EraseDecision, RequestState, Subject, TablePolicy
 from privacy.dsr import workflow as dsr
 from privacy.dsr.states import TRANSITIONS, check_transition
@@ -85,6 +86,12 @@ def world(state_home: Path) -> Path:
     return root
 
 
+def audit_events(settings: Settings) -> list[dict[str, Any]]:
+    from privacy import auditing
+
+    return [r.as_dict() for r in auditing.open_log(settings, readonly=True).records()]
+
+
 def rows(root: Path, table: str) -> list[tuple[object, ...]]:
     c = sqlite3.connect(root / "w.db")
     try:
@@ -131,10 +138,7 @@ def test_erase_with_retention_anonymizes_and_deletes_the_rest(world: Path) -> No
     assert verify["ok"] and all(
         c.get("remaining", 0) == 0 for c in verify["checks"] if c["check"] == "table"
     )
-    events = [
-        json.loads(line)
-        for line in (settings.home / "audit" / "events.jsonl").read_text().splitlines()
-    ]
+    events = audit_events(settings)
     done = next(e for e in events if e["action"] == "dsr.completed")
     assert done["details"]["outcome"] == "erased" and done["details"]["on_time"] is True
     received = next(e for e in events if e["action"] == "dsr.received")["details"]
@@ -291,3 +295,38 @@ def test_batch_erasure_one_statement_per_table_and_batch(world: Path) -> None:
     assert rows(world, "customers") == [] and rows(world, "order_items") == []
     _v, steps = dsr.show(settings, reqs[0].id)
     assert all(s.evidence.get("statements", 1) <= 2 for s in steps)
+
+
+def test_export_decrypts_and_erasure_shreds_the_subject_key(world: Path, tmp_path: Path) -> None:
+    from privacy.crypto import encrypt_values, open_keystore, pseudonymize
+
+    settings = load_settings()
+    store = open_keystore(settings)
+    alice = pseudonymize(settings.keys_dir, "email", "alice@example.com")
+    bob = pseudonymize(settings.keys_dir, "email", "bob@example.com")
+    tokens = encrypt_values(
+        store, ["Alice A.", "Bob B."], table="w.customers", column="name", subjects=[alice, bob]
+    )
+    c = sqlite3.connect(world / "w.db")
+    c.execute("UPDATE customers SET name = ? WHERE id = 1", (tokens[0],))
+    c.execute("UPDATE customers SET name = ? WHERE id = 2", (tokens[1],))
+    c.commit()
+    c.close()
+    out = tmp_path / "x"
+    dsr.export(settings, ALICE, str(out), raise_on_error=True)
+    exported = json.loads((out / "w.customers.json").read_text())
+    assert exported == [
+        {"id": 1, "email": "alice@example.com", "name": "Alice A.", "referred_by": None}
+    ]
+
+    req = dsr.erase(settings, ALICE, raise_on_error=True)
+    _v, steps = dsr.show(settings, req.id)
+    key_check = next(c for c in steps[-1].evidence["checks"] if c["check"] == "key")
+    assert key_check == {
+        "check": "key",
+        "tombstone": True,
+        "key_material_present": False,
+        "canary": "KeyShreddedError",
+        "ok": True,
+    }
+    assert store.is_shredded(alice) and not store.is_shredded(bob)
