@@ -330,3 +330,40 @@ def test_export_decrypts_and_erasure_shreds_the_subject_key(world: Path, tmp_pat
         "ok": True,
     }
     assert store.is_shredded(alice) and not store.is_shredded(bob)
+
+
+def test_a_request_held_by_a_live_process_is_not_resumed_twice(world: Path) -> None:
+    import os
+    import socket
+
+    import sqlalchemy as sa
+
+    from privacy.dsr.store import requests_table
+
+    settings = load_settings()
+    req = dsr.submit(settings, "erase", ALICE)
+    store = RequestStore(settings.catalog_url)
+    with store.engine.begin() as c:  # another live process (our parent) holds the lease
+        c.execute(
+            sa.update(requests_table)
+            .where(requests_table.c.id == req.id)
+            .values(lease_owner=f"{socket.gethostname()}:{os.getppid()}")
+        )
+    with pytest.raises(RequestError, match="being worked on"):
+        dsr.resume(settings, req.id)
+    assert len(rows(world, "customers")) == 2
+    with store.engine.begin() as c:  # that process died
+        c.execute(
+            sa.update(requests_table)
+            .where(requests_table.c.id == req.id)
+            .values(lease_owner=f"{socket.gethostname()}:999999999")
+        )
+    assert dsr.list_requests(settings)[0].state == "paused"  # shown as interrupted
+    assert dsr.resume(settings, req.id).state is RequestState.DONE
+
+
+def test_request_store_on_sqlite_keeps_no_plain_subject(world: Path) -> None:
+    settings = load_settings()
+    dsr.submit(settings, "erase", ALICE)
+    db = (settings.home / "catalog.db").read_bytes()
+    assert b"alice@example.com" not in db
