@@ -114,22 +114,26 @@ def file_errors(path: Path, table: str, action: str) -> Iterator[None]:
             hint="another process may have rewritten or removed it; open the source again",
         ) from e
     except OSError as e:
-        if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EAGAIN, errno.EBUSY):
+        if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EAGAIN, errno.EBUSY) or (
+            "no space left" in str(e).lower()
+        ):
             raise SourceUnavailableError(
-                f"{path}: cannot {action} table {table!r}: {errno.errorcode.get(e.errno or 0)}",
+                f"{path}: cannot {action} table {table!r}: "
+                f"{errno.errorcode.get(e.errno or 0, 'I/O error')}",
                 hint="free disk space or wait for the storage, then retry; "
                 "the original files are unchanged",
             ) from e
-        raise SourceReadError(
-            f"{path}: cannot {action} table {table!r}: {type(e).__name__}",
-            hint="check the file system and the file",
-        ) from e
+        raise _malformed(path, table, action, e) from e
     except (pa.ArrowException, ValueError) as e:
-        raise SourceReadError(
-            f"{path}: cannot {action} table {table!r}: the file is malformed or not of its "
-            f"format ({type(e).__name__})",
-            hint="check the file opens in its own tools; the original files are unchanged",
-        ) from e
+        raise _malformed(path, table, action, e) from e
+
+
+def _malformed(path: Path, table: str, action: str, e: BaseException) -> SourceReadError:
+    return SourceReadError(
+        f"{path}: cannot {action} table {table!r}: a file is damaged or not of its format "
+        f"({type(e).__name__})",
+        hint="check the file opens in its own tools; the original files are unchanged",
+    )
 
 
 # --- sampling Parquet row groups ----------------------------------------------------------
@@ -188,9 +192,10 @@ def _conform(table: pa.Table, frag: ds.ParquetFileFragment, schema: pa.Schema) -
     cast (delta-rs writes ``string_view`` where the table says ``string``)."""
     keys = ds.get_partition_keys(frag.partition_expression) or {}
     arrays = []
+    have = {name: i for i, name in enumerate(table.column_names)}
     for field in schema:
-        if field.name in table.column_names:
-            col = table.column(field.name)
+        if field.name in have:
+            col = table.column(have[field.name])
             arrays.append(col if col.type == field.type else col.cast(field.type))
         elif field.name in keys:
             arrays.append(pa.array([keys[field.name]] * table.num_rows).cast(field.type))
@@ -247,7 +252,9 @@ def _take_spread(
     pf: pq.ParquetFile, rg: int, rows: int, k: int, columns: Sequence[str]
 ) -> pa.Table:
     """``k`` evenly spaced rows of row group ``rg``, streamed batch by batch."""
-    present = [c for c in columns if c in pf.schema_arrow.names]
+    file_schema = pf.schema_arrow  # a property that rebuilds the schema on every access
+    names = set(file_schema.names)
+    present = [c for c in columns if c in names]
     wanted = np.floor((np.arange(k) + 0.5) * rows / k).astype(np.int64)
     out: list[pa.RecordBatch] = []
     start = 0
@@ -263,5 +270,5 @@ def _take_spread(
         if hi >= k:
             break
     if not out:
-        return pa.schema([pf.schema_arrow.field(c) for c in present]).empty_table()
+        return pa.schema([file_schema.field(c) for c in present]).empty_table()
     return pa.Table.from_batches(out)

@@ -93,9 +93,10 @@ class _Recorder:
 def _cast_like(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """Cast text columns to the types inferred for the table where every value allows."""
     cols = []
+    types = dict(zip(schema.names, schema.types, strict=True))
     for name in table.column_names:
         col = table.column(name)
-        target = schema.field(name).type if name in schema.names else col.type
+        target = types.get(name, col.type)
         if target != col.type and not pa.types.is_null(target):
             with suppress(pa.ArrowException, ValueError):
                 col = col.cast(target)
