@@ -163,7 +163,7 @@ def classify(
     if kind.is_textual:
         from privacy.scan import freetext
 
-        if freetext.is_free_text(vals):
+        if freetext.is_free_text(vals) and not header.non_pii:
             found = freetext.analyze(vals, ner)
             if found is not None:
                 return found

@@ -125,6 +125,8 @@ def _words(name: str) -> list[tuple[str, bool]]:
     for k in range(len(toks) - 1):
         if toks[k] == "last" and toks[k + 1] in ("4", "four"):
             toks[k : k + 2] = ["last4", ""]
+        elif toks[k] == "user" and toks[k + 1] == "agent":
+            toks[k : k + 2] = ["useragent", ""]
     for tok in filter(None, toks):
         if tok in _WORDS or tok.isdigit() or has_cjk(tok):
             out.append((tok, False))

@@ -8,8 +8,10 @@ import re
 from privacy.scan.recognizers.base import Recognizer
 from privacy.scan.values import Values
 
+# not after ``/``, ``:`` or a letter, where dotted numbers are versions (``Chrome/53.0.2785.143``)
 _FIND = re.compile(
-    r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|\b[0-9a-fA-F:]{2,39}:[0-9a-fA-F]+\b"
+    r"(?<![\w/:.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])"
+    r"|(?<![\w/:.])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])"
 )
 
 

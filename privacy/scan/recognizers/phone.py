@@ -27,9 +27,10 @@ _RANGE = re.compile(r"(\d{1,4})\s?-\s?(\d{1,4})")
 #: postal codes with a dash: US ZIP+4, Brazil's CEP
 _POSTAL = re.compile(r"\d{5}-\d{4}|\d{5}-\d{3}")
 _SEPARATED = re.compile(r"[\s().\-/]")
+# in text, digits glued to letters, slashes, colons or dots are versions, times or paths
 _FIND = re.compile(
-    r"(?<![\w+])(?:\+|00)?\(?\d{1,4}\)?[\s.\-/]?\(?\d{1,4}\)?[\s.\-/]?\d{2,4}[\s.\-/]?\d{2,4}"
-    r"(?:[\s.\-/]?\d{2,4})?(?!\w)"
+    r"(?<![\w+/:.\-])(?:\+|00)?\(?\d{1,4}\)?[\s.\-]?\(?\d{1,4}\)?[\s.\-]?\d{2,4}[\s.\-]?\d{2,4}"
+    r"(?:[\s.\-]?\d{2,4})?(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w/:\-]|\.\d)"
 )
 
 

@@ -21,8 +21,7 @@ _DISTINCT = re.compile(
     r"|\d{2}-\d{3}"  # Poland
     r"|\d{3}-\d{4}"  # Japan
     r"|\d{3}\s\d{2}"  # Sweden, Czechia, Slovakia, Greece
-    r"|[A-Z]\d{2}\s?[A-Z\d]{4}"  # Ireland (Eircode)
-    r"|[A-Z]{1,2}-?\d{4,5}",  # country-prefixed: D-12345, CH-8001, L-1234
+    r"|[A-Z]\d{2}\s?[A-Z\d]{4}",  # Ireland (Eircode)
     re.IGNORECASE,
 )
 _LOOSE = re.compile(r"[A-Z0-9]{2,5}[\s-]?[A-Z0-9]{0,4}", re.IGNORECASE)

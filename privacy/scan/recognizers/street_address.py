@@ -26,12 +26,22 @@ _WORDS = wordset(
     piazzale contrada straat laan weg plein gracht kade singel dijk steeg vej gade gaden
     gata gatan vagen vagan veien gate plass torget katu tie kuja polku kaari tori ulica ul
     ulice trida namesti utca ut ter korut sokak sok cadde cad caddesi mahallesi mah box apt
-    apartment suite ste unit floor fl bldg building po"""
+    apartment suite ste unit floor fl bldg building po alley annex arcade bayou beach bend
+    bluff bottom branch bridge brook burg bypass camp canyon cape causeway center centre cliff
+    club common corner course cove creek crest crossroad curve dale divide estates expressway
+    extension falls ferry field flat ford forest forge fork fort freeway garden gateway glen
+    green harbor harbour haven hollow inlet island isle junction knoll lake landing light lock
+    lodge manor meadow meadows mill mission motorway mount mountain neck orchard oval overpass
+    pass pine pines plain plains port prairie ranch rapids rest river shoal shore shores skyway
+    spring springs spur station stravenue stream summit throughway trace track trafficway
+    tunnel turnpike underpass union valley viaduct view village ville vista wall well wells
+    pad hof baan dreef wal lei"""
 )
 _SUFFIXES = (
     "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "straat", "laan",
     "plein", "gracht", "kade", "singel", "dijk", "vej", "gade", "gatan", "gata", "vagen",
     "veien", "gate", "katu", "tie", "kuja", "polku", "kaari", "utca", "ut", "sokagi", "caddesi",
+    "pad", "hof", "baan", "dreef", "steig", "pfad", "markt", "chaussee",
 )  # fmt: skip
 _POBOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|postfach|apartado|caixa postal|bp|boite postale)\b",
                     re.IGNORECASE)  # fmt: skip
