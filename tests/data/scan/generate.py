@@ -357,7 +357,7 @@ def no_pii_metrics() -> None:
             "value": round(rnd.uniform(-50, 50), 4),
             "ratio": round(rnd.random(), 3),
             "ts": 1_700_000_000 + rnd.randint(0, 30_000_000),
-            "session_hash": hashlib.md5(str(rnd.random()).encode()).hexdigest(),  # noqa: S324
+            "session_hash": hashlib.md5(str(rnd.random()).encode()).hexdigest(),
             "version": f"{rnd.randint(1, 4)}.{rnd.randint(0, 20)}.{rnd.randint(0, 9)}",
             "http_status": rnd.choice([200, 200, 200, 201, 301, 404, 500]),
             "latency_ms": rnd.randint(3, 2500),
@@ -368,7 +368,9 @@ def no_pii_metrics() -> None:
             "enabled": rnd.choice([True, False]),
             "score": rnd.randint(1, 5),
             "range_label": rnd.choice(["2019-2020", "2020-2021", "2021-2022"]),
-            "part_number": f"{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}-{rnd.randint(10, 99)}",
+            "part_number": (
+                f"{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}-{rnd.randint(10, 99)}"
+            ),
         }
 
     write(
@@ -504,9 +506,15 @@ def tickets() -> None:
     def body(i: int) -> str:
         kind = i % 5
         if kind == 0:
-            return f"Hi, this is {fk.name()}. I was charged twice, please call me on {fk.phone_number()}."
+            return (
+                f"Hi, this is {fk.name()}. I was charged twice, please call me on "
+                f"{fk.phone_number()}."
+            )
         if kind == 1:
-            return f"Customer {fk.name()} asked to update the delivery address to {fk.street_address()}, {fk.city()}."
+            return (
+                f"Customer {fk.name()} asked to update the delivery address to "
+                f"{fk.street_address()}, {fk.city()}."
+            )
         if kind == 2:
             return f"Please send the invoice to {fk.email()} instead of the old address. Thanks!"
         return rnd.choice(generic) + " " + rnd.choice(generic)
@@ -584,7 +592,9 @@ def us_identifiers() -> None:
             "ssn": fk.ssn(),
             "itin": fk.itin(),
             "passport_number": fk.passport_number(),
-            "drivers_license": f"{rnd.choice('ABCDEFGHJKLMNPRSTVWXYZ')}{rnd.randint(1000000, 9999999)}",
+            "drivers_license": (
+                f"{rnd.choice('ABCDEFGHJKLMNPRSTVWXYZ')}{rnd.randint(1000000, 9999999)}"
+            ),
             "vin": fk.vin(),
             "mac_address": fk.mac_address(),
             "website": fk.url(),
