@@ -83,6 +83,27 @@ def _set(batch: Any, col: str, values: list[Any], *, keep_type: bool = False) ->
     return batch
 
 
+TOKEN_PREFIX = "pv1:"
+
+
+def _may_hold_tokens(batch: Any, col: str) -> bool:
+    """Whether any cell could be a ciphertext token: a vectorized prefix test, so allowed
+    columns of plain data cost nothing (the exact check runs per value when this says yes)."""
+    if _is_arrow(batch):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = batch.column(col)
+        if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+            return False
+        return bool(pc.any(pc.starts_with(arr, TOKEN_PREFIX)).as_py())
+    series = batch[col]
+    if series.dtype.kind not in "OUS" and str(series.dtype) != "string":
+        return False
+    hits = series.map(lambda v: isinstance(v, str) and v.startswith(TOKEN_PREFIX))
+    return bool(hits.any())
+
+
 def _drop(batch: Any, cols: Sequence[str]) -> Any:
     if not cols:
         return batch
@@ -156,9 +177,17 @@ class Enforcer:
 
     # --- protect ---------------------------------------------------------------------------
 
-    def protect(self, batch: Batch, dataset: str, *, subject_column: str | None = None) -> Batch:
+    def protect(
+        self,
+        batch: Batch,
+        dataset: str,
+        *,
+        subject_column: str | None = None,
+        per_subject: bool = True,
+    ) -> Batch:
         """Encrypt the columns the policy says to encrypt. Values that already are tokens are
-        kept (re-running a job does not double-encrypt)."""
+        kept (re-running a job does not double-encrypt). ``per_subject=False`` uses column keys
+        only (faster; erasure then cannot shred those cells)."""
         from privacy.crypto import encrypt_values, is_ciphertext, pseudonymize_many
 
         _check_batch(batch)
@@ -176,7 +205,8 @@ class Enforcer:
         subj_col = subject_column or next(
             (c for c in cols if c in tags and tags[c].is_pii and tags[c].subject_kind), None
         )
-        if subj_col is not None and any(m == Encrypt.RANDOMIZED for m in plan.values()):
+        randomized = any(m == Encrypt.RANDOMIZED for m in plan.values())
+        if per_subject and subj_col is not None and randomized:
             tag = tags.get(subj_col)
             kind = tag.subject_kind if tag and tag.subject_kind else subj_col
             raw = self._plain(_values(batch, subj_col), dataset, subj_col)
@@ -267,13 +297,16 @@ class Enforcer:
         self, out: Any, batch: Any, dataset: str, d: ColumnDecision, found: dict[str, list[str]]
     ) -> Any:
         eff = d.effect
-        values = _values(batch, d.column)
         if eff.kind == EffectKind.NULL:
-            return _set(out, d.column, [None] * len(values), keep_type=True)
-        plain = self._plain(values, dataset, d.column)
+            return _set(out, d.column, [None] * _len(batch), keep_type=True)
+        tokens = _may_hold_tokens(batch, d.column)
+        if eff.kind == EffectKind.ALLOW and not tokens:
+            return out
+        values = _values(batch, d.column)
+        if tokens:
+            values = self._plain(values, dataset, d.column)
         if eff.kind == EffectKind.ALLOW:
-            return out if plain is values else _set(out, d.column, plain)
-        values = plain
+            return _set(out, d.column, values)
         if d.cls.free_text and eff.kind in (EffectKind.MASK, EffectKind.HASH):
             from policies.freetext import mask_text
 
@@ -356,11 +389,12 @@ def protect(
     settings: Settings | None = None,
     policy: Policy | None = None,
     subject_column: str | None = None,
+    per_subject: bool = True,
 ) -> Batch:
     """Encrypt ``batch``'s columns as the active (or given) policy says for ``dataset``
     (``SOURCE.TABLE``)."""
     enf = Enforcer(settings or load_settings(), policy=policy)
-    return enf.protect(batch, dataset, subject_column=subject_column)
+    return enf.protect(batch, dataset, subject_column=subject_column, per_subject=per_subject)
 
 
 def read(

@@ -60,6 +60,8 @@ def _effect(value: Any) -> Effect:
 
 
 EffectField = Annotated[Effect, PlainValidator(_effect)]
+
+
 def _role_name(name: str) -> str:
     if not re.fullmatch(ROLE_RE, name):
         raise ValueError(
