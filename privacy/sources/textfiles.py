@@ -116,14 +116,23 @@ class _TextTable(LakeTable):
         if note not in self.notes:
             self.notes.append(note)
 
+    def _empty(self) -> bool:
+        # an empty file has no columns to check: nothing can match (e.g. after erasing the
+        # only row, a verification lookup must find nothing rather than fail)
+        return not self.schema().names
+
     def lookup(self, column: str, values: Sequence[Any], columns: Sequence[str] | None) -> pa.Table:
         cols = list(columns) if columns is not None else self.schema().names
+        if self._empty():
+            return pa.table({c: pa.nulls(0, pa.string()) for c in cols})
         self.check_columns([*cols, column])
         with file_errors(self.path, self.name, "look up rows in"):
             records = [r for r, hit in self._records(column, values) if hit]
         return self._to_table(records, cols)
 
     def count_where(self, column: str, values: Sequence[Any]) -> int:
+        if self._empty():
+            return 0
         self.check_columns([column])
         with file_errors(self.path, self.name, "count rows in"):
             return sum(1 for _, hit in self._records(column, values) if hit)
@@ -145,6 +154,8 @@ class _TextTable(LakeTable):
     def _erase(
         self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
+        if self._empty():
+            return EraseResult(rows=0, purged=True)
         self.check_columns([column])
         action = "delete rows from" if replacements is None else "anonymize rows in"
         with file_errors(self.path, self.name, action):
@@ -152,7 +163,6 @@ class _TextTable(LakeTable):
             if not any(hit for _, hit in self._records(column, values)):
                 return EraseResult(rows=0, purged=True)
             rows = self._rewrite(column, values, replacements)
-        self._schema = None
         return EraseResult(rows=rows, files_rewritten=1 if rows else 0, purged=True)
 
     # subclasses
