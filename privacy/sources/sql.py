@@ -201,6 +201,8 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
 
     def sample(self, table: str, columns: Sequence[str] | None = None, n: int = 1000) -> pa.Table:
         infos = self._infos(table, columns)
+        if not infos:
+            return pa.table({})
         pk, int_pk = self._pk(table)
         t = self._table(table, [*infos, *[c for c in self.columns(table) if c.name in pk]])
         cols = [t.c[c.name] for c in infos]
