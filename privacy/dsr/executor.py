@@ -147,27 +147,34 @@ class Executor:
 
     def run(self, request_ids: Sequence[str]) -> list[Request]:
         """Drive requests (of one kind and subject kind) to done, paused or failed."""
-        for rid in request_ids:
-            self.store.acquire(rid)
+        ids = list(request_ids)
+        self.store.acquire_many(ids)
         try:
-            members = [self._load(rid) for rid in request_ids]
-            self._drive(members)
+            self._drive(self._load(ids))
         finally:
-            for rid in request_ids:
-                with contextlib.suppress(CatalogUnavailableError):
-                    self.store.release(rid)  # else the lease goes stale on its own
-        return [self.store.get(rid) for rid in request_ids]
+            with contextlib.suppress(CatalogUnavailableError):
+                self.store.release_many(ids)  # else the leases go stale on their own
+        return self.store.get_many(ids)
 
-    def _load(self, rid: str) -> Member:
-        req = self.store.get(rid)
-        if req.sealed_subject is None:
-            raise RequestError(
-                f"request {rid} holds no subject value any more (it is {req.state.value})",
-                hint="a done request cannot run again; submit a new request",
-            )
-        value = keyring.unseal(self.settings, rid, req.sealed_subject)
-        keys = keyring.unseal(self.settings, rid, req.sealed_keys) if req.sealed_keys else {}
-        return Member(req, Subject(req.subject_kind, value), keys, self.store.steps(rid))
+    def _load(self, ids: list[str]) -> list[Member]:
+        journals = self.store.steps_many(ids)
+        members = []
+        for req in self.store.get_many(ids):
+            rid = req.id
+            if req.sealed_subject is None:
+                raise RequestError(
+                    f"request {rid} holds no subject value any more (it is {req.state.value})",
+                    hint="a done request cannot run again; submit a new request",
+                )
+            value = keyring.unseal(self.settings, rid, req.sealed_subject)
+            keys = keyring.unseal(self.settings, rid, req.sealed_keys) if req.sealed_keys else {}
+            members.append(Member(req, Subject(req.subject_kind, value), keys, journals[rid]))
+        return members
+
+    def _move(self, members: Sequence[Member], new: RequestState) -> None:
+        self.store.transition_many([(m.id, {}) for m in members], new)
+        for m in members:
+            m.request.state = new
 
     def _drive(self, members: list[Member]) -> None:
         active = [m for m in members if m.request.state is not RequestState.DONE]
@@ -175,9 +182,10 @@ class Executor:
             todo = [m for m in active if m.request.state is RequestState.RECEIVED]
             if todo:
                 self._plan(todo)
-            for m in active:
-                if m.request.state is RequestState.PLANNED:
-                    m.request = self.store.transition(m.id, RequestState.RUNNING)
+            self._move(
+                [m for m in active if m.request.state is RequestState.PLANNED],
+                RequestState.RUNNING,
+            )
             self._run_steps(active)
         except RetryableError as e:
             self._pause(active, e)
@@ -218,11 +226,16 @@ class Executor:
     def _plan(self, members: list[Member]) -> None:
         kind = members[0].request.kind
         results = build_plans(self.ws, [m.subject for m in members], kind, self.policy)
+        items = []
         for m, (plan, keys) in zip(members, results, strict=True):
             m.keys = keys
             sealed = keyring.seal(self.settings, m.id, keys) if keys else None
             m.steps = steps_for(m.id, plan)
-            m.request = self.store.save_plan(m.id, plan, sealed, m.steps)
+            m.request.plan = plan
+            items.append((m.id, plan, sealed, m.steps))
+        self.store.save_plans(items)
+        for m, (plan, _keys) in zip(members, results, strict=True):
+            m.request.state = RequestState.PLANNED
             self.audit(
                 "dsr.planned",
                 m.id,
@@ -237,7 +250,7 @@ class Executor:
                     if t.rows
                 ],
             )
-            crash_point("planned")
+        crash_point("planned")
 
     # --- steps -------------------------------------------------------------------------
 
@@ -259,12 +272,12 @@ class Executor:
             if not group:
                 continue
             if kind is StepKind.VERIFY:
-                for m, _ in group:
-                    if m.request.state is RequestState.RUNNING:
-                        m.request = self.store.transition(m.id, RequestState.VERIFYING)
+                self._move(
+                    [m for m, _ in group if m.request.state is RequestState.RUNNING],
+                    RequestState.VERIFYING,
+                )
             self._step(group)
-        for m in members:
-            self._finish(m)
+        self._finish(members)
 
     def _step(self, group: list[tuple[Member, StepRecord]]) -> None:
         first = group[0][1]
@@ -408,52 +421,69 @@ class Executor:
 
     # --- finishing ---------------------------------------------------------------------
 
-    def _finish(self, m: Member) -> None:
-        req = self.store.get(m.id)
-        if req.state is RequestState.DONE:
-            return
-        verify = next(s for s in m.steps if s.kind is StepKind.VERIFY)
-        if not verify.evidence.get("ok"):
-            raise VerificationError(
-                f"request {m.id}: verification found the subject's data still present",
-                hint="see `privacy requests show ID` for the tables; fix and "
-                "`privacy requests resume ID`",
-            )
+    def _finish(self, members: Sequence[Member]) -> None:
+        todo = [m for m in members if m.request.state is not RequestState.DONE]
+        for m in todo:
+            verify = next(s for s in m.steps if s.kind is StepKind.VERIFY)
+            if not verify.evidence.get("ok"):
+                raise VerificationError(
+                    f"request {m.id}: verification found the subject's data still present",
+                    hint="see `privacy requests show ID` for the tables; fix and "
+                    "`privacy requests resume ID`",
+                )
         crash_point("verified")
-        plan = req.plan
-        assert plan is not None
-        if plan.total_rows == 0:
-            outcome = Outcome.NO_DATA_FOUND
-        else:
-            outcome = Outcome.ERASED if req.kind is RequestKind.ERASE else Outcome.EXPORTED
-        self.audit(
-            "dsr.verified",
-            m.id,
-            subject=req.pseudonym,
-            checks=verify.evidence.get("checks", []),
-        )
         done_at = datetime.now(UTC)
-        req = self.store.transition(
-            m.id,
+        outcomes = {}
+        for m in todo:
+            plan = m.request.plan
+            assert plan is not None
+            if plan.total_rows == 0:
+                outcomes[m.id] = Outcome.NO_DATA_FOUND
+            elif m.request.kind is RequestKind.ERASE:
+                outcomes[m.id] = Outcome.ERASED
+            else:
+                outcomes[m.id] = Outcome.EXPORTED
+            verify = next(s for s in m.steps if s.kind is StepKind.VERIFY)
+            self.audit(
+                "dsr.verified",
+                m.id,
+                subject=m.request.pseudonym,
+                checks=verify.evidence.get("checks", []),
+            )
+        self.store.transition_many(
+            [
+                (
+                    m.id,
+                    {
+                        "outcome": outcomes[m.id].value,
+                        "completed_at": done_at,
+                        "sealed_subject": None,
+                        "sealed_keys": None,
+                    },
+                )
+                for m in todo
+            ],
             RequestState.DONE,
-            outcome=outcome.value,
-            completed_at=done_at,
-            sealed_subject=None,
-            sealed_keys=None,
         )
-        due = req.effective_due
-        self.audit(
-            "dsr.completed",
-            m.id,
-            result=outcome.value,
-            kind=req.kind.value,
-            subject=req.pseudonym,
-            completed_at=done_at.isoformat(),
-            due_at=due.isoformat(),
-            on_time=done_at.date() <= due,
-            outcome=outcome.value,
-        )
-        m.request = req
+        for m in todo:
+            req = m.request
+            req.state, req.outcome, req.completed_at = (
+                RequestState.DONE,
+                outcomes[m.id].value,
+                done_at,
+            )
+            due = req.effective_due
+            self.audit(
+                "dsr.completed",
+                m.id,
+                result=outcomes[m.id].value,
+                kind=req.kind.value,
+                subject=req.pseudonym,
+                completed_at=done_at.isoformat(),
+                due_at=due.isoformat(),
+                on_time=done_at.date() <= due,
+                outcome=outcomes[m.id].value,
+            )
 
 
 def _step_rank(members: Sequence[Member]) -> Callable[[tuple[StepKind, str]], tuple[int, int]]:

@@ -169,11 +169,19 @@ class RequestStore:
     # --- requests ----------------------------------------------------------------------
 
     def create(self, req: Request) -> None:
+        self.create_many([req])
+
+    def create_many(self, reqs: Sequence[Request]) -> None:
+        """Insert requests, leased to this process (which is about to work on them)."""
+        me, moment = lease_owner_id(), now()
         try:
             with self._tx() as conn:
-                conn.execute(requests_table.insert().values(**self._row(req)))
+                conn.execute(
+                    requests_table.insert(),
+                    [{**self._row(r), "lease_owner": me, "lease_at": moment} for r in reqs],
+                )
         except IntegrityError:
-            raise RequestError(f"a request with id {req.id} exists already") from None
+            raise RequestError("a request with one of these ids exists already") from None
 
     @staticmethod
     def _row(req: Request) -> dict[str, Any]:
@@ -243,6 +251,21 @@ class RequestStore:
             )
         return self._from_row(row)
 
+    def get_many(self, request_ids: Sequence[str]) -> list[Request]:
+        t = requests_table
+        with self._tx() as conn:
+            rows = {
+                r._mapping["id"]: r
+                for r in conn.execute(sa.select(t).where(t.c.id.in_(list(request_ids))))
+            }
+        missing = [i for i in request_ids if i not in rows]
+        if missing:
+            raise RequestNotFoundError(
+                f"no request with id {missing[0]!r}",
+                hint="list requests with `privacy requests list`",
+            )
+        return [self._from_row(rows[i]) for i in request_ids]
+
     def lease(self, request_id: str) -> tuple[str | None, datetime | None]:
         t = requests_table
         with self._tx() as conn:
@@ -274,31 +297,51 @@ class RequestStore:
         **values: Any,
     ) -> Request:
         """Move a request to ``new`` (checked against the transition table) and set values."""
-        t = requests_table
-        with self._tx() as conn:
-            row = conn.execute(
-                sa.select(t.c.state, t.c.paused_from).where(t.c.id == request_id)
-            ).first()
-            if row is None:
-                raise RequestNotFoundError(f"no request with id {request_id!r}")
-            current = RequestState(row[0])
-            if current is not new:
-                check_transition(request_id, current, new)
-            extra: dict[str, Any] = {}
-            if new is RequestState.PAUSED and current is not RequestState.PAUSED:
-                extra["paused_from"] = current.value
-            elif new is not RequestState.PAUSED and new is not RequestState.FAILED:
-                extra["paused_from"] = None
-            if new is RequestState.FAILED and current not in (RequestState.FAILED,):
-                extra["paused_from"] = (
-                    current.value if current is not RequestState.PAUSED else row[1]
-                )
-            conn.execute(
-                t.update()
-                .where(t.c.id == request_id)
-                .values(state=new.value, state_reason=reason, updated_at=now(), **extra, **values)
-            )
+        self.transition_many([(request_id, values)], new, reason=reason)
         return self.get(request_id)
+
+    def transition_many(
+        self,
+        updates: Sequence[tuple[str, dict[str, Any]]],
+        new: RequestState,
+        *,
+        reason: str | None = None,
+    ) -> None:
+        """Move several requests to ``new`` in one transaction (each checked), setting each
+        request's own values."""
+        t = requests_table
+        ids = [rid for rid, _ in updates]
+        moment = now()
+        with self._tx() as conn:
+            found = {
+                r[0]: (RequestState(r[1]), r[2])
+                for r in conn.execute(
+                    sa.select(t.c.id, t.c.state, t.c.paused_from).where(t.c.id.in_(ids))
+                )
+            }
+            for request_id, values in updates:
+                if request_id not in found:
+                    raise RequestNotFoundError(f"no request with id {request_id!r}")
+                current, paused_from = found[request_id]
+                if current is not new:
+                    check_transition(request_id, current, new)
+                extra: dict[str, Any] = {}
+                if new is RequestState.PAUSED and current is not RequestState.PAUSED:
+                    extra["paused_from"] = current.value
+                elif new is not RequestState.PAUSED and new is not RequestState.FAILED:
+                    extra["paused_from"] = None
+                if new is RequestState.FAILED and current is not RequestState.FAILED:
+                    # remember where it failed, so `resume` after a fix goes back there
+                    extra["paused_from"] = (
+                        paused_from if current is RequestState.PAUSED else current.value
+                    )
+                conn.execute(
+                    t.update()
+                    .where(t.c.id == request_id)
+                    .values(
+                        state=new.value, state_reason=reason, updated_at=moment, **extra, **values
+                    )
+                )
 
     def update(self, request_id: str, **values: Any) -> None:
         t = requests_table
@@ -310,64 +353,92 @@ class RequestStore:
     def save_plan(
         self, request_id: str, plan: Plan, sealed_keys: bytes | None, steps: Sequence[StepRecord]
     ) -> Request:
-        """Persist the plan, the sealed keys and the pending journal, and mark the request
-        planned -- all in one transaction, so a crash leaves either no plan or a whole one."""
+        self.save_plans([(request_id, plan, sealed_keys, steps)])
+        return self.get(request_id)
+
+    def save_plans(
+        self, items: Sequence[tuple[str, Plan, bytes | None, Sequence[StepRecord]]]
+    ) -> None:
+        """Persist plans, sealed keys and pending journals, and mark the requests planned --
+        in one transaction, so a crash leaves either no plan or whole ones."""
         t, s = requests_table, steps_table
+        moment = now()
         with self._tx() as conn:
-            row = conn.execute(sa.select(t.c.state).where(t.c.id == request_id)).one()
-            check_transition(request_id, RequestState(row[0]), RequestState.PLANNED)
-            conn.execute(s.delete().where(s.c.request_id == request_id))
-            for st in steps:
+            ids = [i for i, *_ in items]
+            states = dict(conn.execute(sa.select(t.c.id, t.c.state).where(t.c.id.in_(ids))).all())
+            for request_id, plan, sealed_keys, steps in items:
+                check_transition(request_id, RequestState(states[request_id]), RequestState.PLANNED)
+                conn.execute(s.delete().where(s.c.request_id == request_id))
+                if steps:
+                    conn.execute(
+                        s.insert(),
+                        [
+                            {
+                                "request_id": request_id,
+                                "idx": st.index,
+                                "kind": st.kind.value,
+                                "target": st.target,
+                                "status": StepStatus.PENDING.value,
+                                "rows_planned": st.rows_planned,
+                                "attempts": 0,
+                                "evidence_json": "{}",
+                            }
+                            for st in steps
+                        ],
+                    )
                 conn.execute(
-                    s.insert().values(
-                        request_id=request_id,
-                        idx=st.index,
-                        kind=st.kind.value,
-                        target=st.target,
-                        status=StepStatus.PENDING.value,
-                        rows_planned=st.rows_planned,
-                        attempts=0,
-                        evidence_json="{}",
+                    t.update()
+                    .where(t.c.id == request_id)
+                    .values(
+                        state=RequestState.PLANNED.value,
+                        state_reason=None,
+                        paused_from=None,
+                        plan_json=json.dumps(plan.to_json()),
+                        sealed_keys=sealed_keys,
+                        updated_at=moment,
+                        lease_at=moment,
                     )
                 )
-            conn.execute(
-                t.update()
-                .where(t.c.id == request_id)
-                .values(
-                    state=RequestState.PLANNED.value,
-                    state_reason=None,
-                    paused_from=None,
-                    plan_json=json.dumps(plan.to_json()),
-                    sealed_keys=sealed_keys,
-                    updated_at=now(),
-                    lease_at=now(),
-                )
-            )
-        return self.get(request_id)
 
     # --- lease -------------------------------------------------------------------------
 
     def acquire(self, request_id: str) -> None:
-        """Take the request for this process, or raise when another live process holds it."""
+        self.acquire_many([request_id])
+
+    def acquire_many(self, request_ids: Sequence[str]) -> None:
+        """Take the requests for this process, or raise when another live process holds one."""
         t = requests_table
         me = lease_owner_id()
-        owner, at = self.lease(request_id)
-        if owner and owner != me and lease_is_live(owner, at):
-            raise RequestError(
-                f"request {request_id} is being worked on by process {owner}",
-                hint="wait for it to finish; if that process is gone on another host, retry "
-                f"after {int(LEASE_STALE_AFTER.total_seconds() // 60)} minutes",
-            )
         with self._tx() as conn:
-            cond = t.c.lease_owner.is_(None) if owner is None else t.c.lease_owner == owner
-            res = conn.execute(
-                t.update().where(t.c.id == request_id, cond).values(lease_owner=me, lease_at=now())
-            )
-            if res.rowcount != 1:
-                raise RequestError(
-                    f"request {request_id} was taken by another process just now",
-                    hint="run `privacy requests show ID` to see its state",
+            held = {
+                r[0]: (r[1], _aware(r[2]))
+                for r in conn.execute(
+                    sa.select(t.c.id, t.c.lease_owner, t.c.lease_at).where(
+                        t.c.id.in_(list(request_ids))
+                    )
                 )
+            }
+            for request_id in request_ids:
+                if request_id not in held:
+                    raise RequestNotFoundError(f"no request with id {request_id!r}")
+                owner, at = held[request_id]
+                if owner and owner != me and lease_is_live(owner, at):
+                    raise RequestError(
+                        f"request {request_id} is being worked on by process {owner}",
+                        hint="wait for it to finish; if that process is gone on another host, "
+                        f"retry after {int(LEASE_STALE_AFTER.total_seconds() // 60)} minutes",
+                    )
+                cond = t.c.lease_owner.is_(None) if owner is None else t.c.lease_owner == owner
+                res = conn.execute(
+                    t.update()
+                    .where(t.c.id == request_id, cond)
+                    .values(lease_owner=me, lease_at=now())
+                )
+                if res.rowcount != 1:
+                    raise RequestError(
+                        f"request {request_id} was taken by another process just now",
+                        hint="run `privacy requests show ID` to see its state",
+                    )
 
     def heartbeat(self, request_id: str) -> None:
         t = requests_table
@@ -375,26 +446,34 @@ class RequestStore:
             conn.execute(t.update().where(t.c.id == request_id).values(lease_at=now()))
 
     def release(self, request_id: str) -> None:
+        self.release_many([request_id])
+
+    def release_many(self, request_ids: Sequence[str]) -> None:
         t = requests_table
         with self._tx() as conn:
             conn.execute(
                 t.update()
-                .where(t.c.id == request_id, t.c.lease_owner == lease_owner_id())
+                .where(t.c.id.in_(list(request_ids)), t.c.lease_owner == lease_owner_id())
                 .values(lease_owner=None, lease_at=None)
             )
 
     # --- journal -----------------------------------------------------------------------
 
     def steps(self, request_id: str) -> list[StepRecord]:
+        return self.steps_many([request_id])[request_id]
+
+    def steps_many(self, request_ids: Sequence[str]) -> dict[str, list[StepRecord]]:
         s = steps_table
         with self._tx() as conn:
             rows = conn.execute(
-                sa.select(s).where(s.c.request_id == request_id).order_by(s.c.idx)
+                sa.select(s)
+                .where(s.c.request_id.in_(list(request_ids)))
+                .order_by(s.c.request_id, s.c.idx)
             ).all()
-        out = []
+        out: dict[str, list[StepRecord]] = {i: [] for i in request_ids}
         for r in rows:
             m = r._mapping
-            out.append(
+            out[m["request_id"]].append(
                 StepRecord(
                     request_id=m["request_id"],
                     index=m["idx"],

@@ -76,8 +76,34 @@ def submit(
     workspace: Workspace | None = None,
 ) -> Request:
     """Record a request as received (due date computed, subject sealed), audit ``dsr.received``."""
+    return submit_many(
+        settings,
+        kind,
+        [subject],
+        regime=regime,
+        received=received,
+        out_dir=out_dir,
+        actor=actor,
+        store=store,
+        workspace=workspace,
+    )[0]
+
+
+def submit_many(
+    settings: Settings,
+    kind: RequestKind | str,
+    subjects: Sequence[str | Subject],
+    *,
+    regime: str = "gdpr",
+    received: date | datetime | None = None,
+    out_dir: str | None = None,
+    actor: str | None = None,
+    store: RequestStore | None = None,
+    workspace: Workspace | None = None,
+) -> list[Request]:
+    """Record several requests as received, in one transaction; one ``dsr.received`` each."""
     kind = RequestKind(kind)
-    subj = _subject(subject)
+    subjs = [_subject(s) for s in subjects]
     reg = deadlines.Regime.parse(regime)
     received_on = deadlines.receipt_date(received) if received else deadlines.today_utc()
     if received_on > deadlines.today_utc():
@@ -90,43 +116,48 @@ def submit(
     own_ws = workspace is None
     ws = workspace or Workspace(settings)
     try:
-        check_kind(ws, subj.kind)
+        for skind in sorted({s.kind for s in subjs}):
+            check_kind(ws, skind)
     finally:
         if own_ws:
             ws.close()
     st = store or RequestStore(settings.catalog_url)
     try:
-        rid = new_request_id()
-        moment = now()
-        req = Request(
-            id=rid,
-            kind=kind,
-            subject_kind=subj.kind,
-            pseudonym=_pseudonym(settings, subj),
-            regime=reg.value,
-            received_at=received_on,
-            due_at=deadlines.due_date(received_on, reg),
-            state=RequestState.RECEIVED,
-            created_at=moment,
-            updated_at=moment,
-            out_dir=out_dir,
-            sealed_subject=keyring.seal(settings, rid, subj.value),
-        )
-        st.create(req)
-        st.acquire(rid)
-        _audit(
-            settings,
-            "dsr.received",
-            rid,
-            actor,
-            kind=kind.value,
-            regime=reg.value,
-            subject=req.pseudonym,
-            received_at=req.received_at.isoformat(),
-            due_at=req.due_at.isoformat(),
-        )
+        reqs = []
+        for subj in subjs:
+            rid = new_request_id()
+            moment = now()
+            reqs.append(
+                Request(
+                    id=rid,
+                    kind=kind,
+                    subject_kind=subj.kind,
+                    pseudonym=_pseudonym(settings, subj),
+                    regime=reg.value,
+                    received_at=received_on,
+                    due_at=deadlines.due_date(received_on, reg),
+                    state=RequestState.RECEIVED,
+                    created_at=moment,
+                    updated_at=moment,
+                    out_dir=out_dir,
+                    sealed_subject=keyring.seal(settings, rid, subj.value),
+                )
+            )
+        st.create_many(reqs)
+        for req in reqs:
+            _audit(
+                settings,
+                "dsr.received",
+                req.id,
+                actor,
+                kind=kind.value,
+                regime=reg.value,
+                subject=req.pseudonym,
+                received_at=req.received_at.isoformat(),
+                due_at=req.due_at.isoformat(),
+            )
         crash_point("received")
-        return req
+        return reqs
     finally:
         if store is None:
             st.close()
@@ -205,19 +236,24 @@ def erase_batch(
     st = RequestStore(settings.catalog_url)
     ws = Workspace(settings)
     try:
-        ids = [
-            submit(
-                settings,
-                RequestKind.ERASE,
-                s,
-                regime=regime,
-                received=received,
-                actor=actor,
-                store=st,
-                workspace=ws,
-            ).id
-            for s in subjects
-        ]
+        subjs = [_subject(x) for x in subjects]
+        kinds = {x.kind for x in subjs}
+        if len(kinds) > 1:
+            raise RequestError(
+                "a batch holds subjects of one kind",
+                hint="run one batch per kind: " + ", ".join(sorted(kinds)),
+            )
+        reqs = submit_many(
+            settings,
+            RequestKind.ERASE,
+            subjs,
+            regime=regime,
+            received=received,
+            actor=actor,
+            store=st,
+            workspace=ws,
+        )
+        ids = [r.id for r in reqs]
         return run(
             settings,
             ids,
