@@ -1,0 +1,348 @@
+"""One read-only view over the batch shapes ETL jobs hand the guard.
+
+A pandas DataFrame, a pyarrow Table or RecordBatch, or a list of dicts. The guard needs the
+column names, each column's logical type, the row count and a bounded sample of each column's
+non-null values; protection needs the batch as Arrow and back in the caller's shape. Nothing
+here copies the whole batch unless protection actually changes a column: Arrow input is read
+in place, and only the sampled rows of a DataFrame or a list of dicts are converted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from privacy.errors import PrivacyError
+from privacy.sources.arrowutil import spread_indices
+from privacy.sources.base import ColumnKind
+from privacy.sources.kinds import kind_of_arrow_type
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class BatchTypeError(PrivacyError):
+    """The guard was handed something it cannot read as a batch."""
+
+    exit_code = 2
+
+
+SUPPORTED = "a pandas DataFrame, a pyarrow Table or RecordBatch, or a list of dicts"
+
+
+def _is_dataframe(obj: Any) -> bool:
+    mod = type(obj).__module__
+    if not mod.startswith("pandas"):
+        return False
+    import pandas as pd
+
+    return isinstance(obj, pd.DataFrame)
+
+
+def _check_names(names: Sequence[Any]) -> list[str]:
+    out = [str(n) for n in names]
+    if len(set(out)) != len(out):
+        dup = sorted({n for n in out if out.count(n) > 1})
+        raise BatchTypeError(
+            f"the batch has duplicate column names: {', '.join(dup)}",
+            hint="rename or drop the duplicates before loading; the guard cannot tell them apart",
+        )
+    return out
+
+
+def kind_of_values(values: Sequence[Any]) -> ColumnKind | None:
+    """The logical type of Python values (None when there is no non-null value)."""
+    import numpy as np
+
+    kinds: set[ColumnKind] = set()
+    for v in values:
+        if v is None:
+            continue
+        if isinstance(v, bool | np.bool_):
+            kinds.add(ColumnKind.BOOLEAN)
+        elif isinstance(v, int | np.integer):
+            kinds.add(ColumnKind.INTEGER)
+        elif isinstance(v, float | np.floating):
+            kinds.add(ColumnKind.FLOAT)
+        elif isinstance(v, decimal.Decimal):
+            kinds.add(ColumnKind.DECIMAL)
+        elif isinstance(v, dt.datetime):
+            kinds.add(ColumnKind.DATETIME)
+        elif isinstance(v, dt.date):
+            kinds.add(ColumnKind.DATE)
+        elif isinstance(v, dt.time):
+            kinds.add(ColumnKind.TIME)
+        elif isinstance(v, bytes | bytearray | memoryview):
+            kinds.add(ColumnKind.BINARY)
+        elif isinstance(v, dict | list | tuple):
+            kinds.add(ColumnKind.JSON)
+        else:
+            kinds.add(ColumnKind.STRING)
+    if not kinds:
+        return None
+    if len(kinds) == 1:
+        return kinds.pop()
+    if kinds <= {ColumnKind.INTEGER, ColumnKind.FLOAT, ColumnKind.DECIMAL}:
+        return ColumnKind.FLOAT if ColumnKind.FLOAT in kinds else ColumnKind.DECIMAL
+    # mixed types: read every value as text (an id column that also holds emails is text)
+    return ColumnKind.STRING
+
+
+def _is_null(v: Any) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(v != v)  # NaN, NaT, pd.NA-free floats
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(v: Any) -> Any:
+    """numpy and pandas scalars as plain Python values (the classifier reads Python values)."""
+    if _is_null(v):
+        return None
+    item = getattr(v, "item", None)
+    if item is not None and type(v).__module__ == "numpy":
+        return item()
+    to_py = getattr(v, "to_pydatetime", None)
+    if to_py is not None:
+        return to_py()
+    return v
+
+
+class BatchView:
+    """What the guard reads from a batch. Build with :func:`view_of`."""
+
+    shape: str  # "arrow" | "record_batch" | "pandas" | "records"
+    columns: list[str]
+    rows: int
+
+    def __init__(self, original: Any) -> None:
+        self.original = original
+        self._kinds: dict[str, ColumnKind | None] = {}
+
+    def kind(self, column: str) -> ColumnKind | None:
+        """The column's logical type; None when it cannot be told (no values at all)."""
+        if column not in self._kinds:
+            self._kinds[column] = self._kind(column)
+        return self._kinds[column]
+
+    def _kind(self, column: str) -> ColumnKind | None:
+        raise NotImplementedError
+
+    def sample(self, column: str, n: int) -> list[Any]:
+        """Up to ``n`` non-null values of ``column``, spread over the batch."""
+        raise NotImplementedError
+
+    def to_arrow(self) -> pa.Table:
+        raise NotImplementedError
+
+    def with_arrow(self, table: pa.Table) -> Any:
+        """The batch in its original shape with the columns of ``table`` that differ from it."""
+        raise NotImplementedError
+
+
+class ArrowView(BatchView):
+    def __init__(self, original: pa.Table | pa.RecordBatch) -> None:
+        super().__init__(original)
+        self.shape = "record_batch" if isinstance(original, pa.RecordBatch) else "arrow"
+        self.table = (
+            pa.Table.from_batches([original]) if isinstance(original, pa.RecordBatch) else original
+        )
+        self.columns = _check_names(self.table.column_names)
+        self.rows = self.table.num_rows
+
+    def _kind(self, column: str) -> ColumnKind | None:
+        t = self.table.schema.field(column).type
+        if pa.types.is_null(t):
+            return None
+        return kind_of_arrow_type(t)
+
+    def sample(self, column: str, n: int) -> list[Any]:
+        col = self.table.column(column)
+        nulls = col.null_count
+        if nulls >= len(col) or n <= 0:
+            return []
+        if nulls:
+            if nulls * 2 <= len(col):
+                # most cells hold values: twice as many spread positions are plenty
+                taken = pc.drop_null(col.take(pa.array(spread_indices(len(col), 2 * n))))
+                if len(taken) >= min(n, len(col) - nulls):
+                    return taken.slice(0, n).to_pylist() if len(taken) > n else taken.to_pylist()
+            col = pc.drop_null(col)
+        return col.take(pa.array(spread_indices(len(col), n))).to_pylist()
+
+    def to_arrow(self) -> pa.Table:
+        return self.table
+
+    def with_arrow(self, table: pa.Table) -> Any:
+        if self.shape == "record_batch":
+            table = table.combine_chunks()
+            batches = table.to_batches()
+            return batches[0] if batches else pa.RecordBatch.from_pylist([], schema=table.schema)
+        return table
+
+
+class PandasView(BatchView):
+    def __init__(self, original: pd.DataFrame) -> None:
+        super().__init__(original)
+        self.shape = "pandas"
+        if getattr(original.columns, "nlevels", 1) > 1:
+            raise BatchTypeError(
+                "the DataFrame has multi-level column names",
+                hint="flatten the columns (df.columns = ['_'.join(c) for c in df.columns])",
+            )
+        self.df = original
+        self.columns = _check_names(list(original.columns))
+        self._by_name = dict(zip(self.columns, original.columns, strict=True))
+        self.rows = len(original)
+
+    def _series(self, column: str) -> Any:
+        return self.df[self._by_name[column]]
+
+    def _kind(self, column: str) -> ColumnKind | None:
+        import pandas as pd
+        from pandas.api import types as pt
+
+        s = self._series(column)
+        d = s.dtype
+        if isinstance(d, pd.CategoricalDtype):
+            return kind_of_values(list(d.categories[:50]))
+        if pt.is_bool_dtype(d):
+            return ColumnKind.BOOLEAN
+        if pt.is_integer_dtype(d):
+            return ColumnKind.INTEGER
+        if pt.is_float_dtype(d):
+            return ColumnKind.FLOAT
+        if pt.is_datetime64_any_dtype(d):
+            return ColumnKind.DATETIME
+        if pt.is_timedelta64_dtype(d):
+            return ColumnKind.OTHER
+        if not pt.is_object_dtype(d) and pt.is_string_dtype(d):
+            return ColumnKind.STRING
+        return kind_of_values(self.sample(column, 200))
+
+    def sample(self, column: str, n: int) -> list[Any]:
+        s = self._series(column)
+        if n <= 0 or not len(s):
+            return []
+        idx = spread_indices(len(s), 2 * n)
+        vals = [_plain(v) for v in s.iloc[idx].tolist()]
+        out = [v for v in vals if v is not None]
+        if len(out) < n and len(idx) < len(s):
+            # sparse column: look at the non-null cells only (costs a pass over the column)
+            nn = s[s.notna()]
+            if len(nn) > len(out):
+                vals = [_plain(v) for v in nn.iloc[spread_indices(len(nn), n)].tolist()]
+                out = [v for v in vals if v is not None]
+        return out[:n]
+
+    def to_arrow(self) -> pa.Table:
+        return pa.Table.from_pandas(self.df, preserve_index=False)
+
+    def with_arrow(self, table: pa.Table) -> Any:
+        original = self.to_arrow()
+        out = None
+        for name in table.column_names:
+            if name in original.column_names and table.column(name).equals(original.column(name)):
+                continue
+            if out is None:
+                out = self.df.copy()
+            values = table.column(name).to_pandas()
+            values.index = self.df.index
+            out[self._by_name.get(name, name)] = values
+        return self.df if out is None else out
+
+
+class RecordsView(BatchView):
+    def __init__(self, original: Sequence[Mapping[str, Any]]) -> None:
+        super().__init__(original)
+        self.shape = "records"
+        names: dict[str, None] = {}
+        first: Any = None
+        for i, row in enumerate(original):
+            if not isinstance(row, Mapping):
+                raise BatchTypeError(
+                    f"row {i} of the batch is a {type(row).__name__}, not a dict",
+                    hint=f"pass {SUPPORTED}",
+                )
+            keys = row.keys()
+            if keys != first:  # most rows share one key set: skip the per-key work
+                for k in keys:
+                    names.setdefault(k, None)
+                first = keys
+        self.rows_ = original
+        self.columns = _check_names(list(names))
+        self._by_name = dict(zip(self.columns, names, strict=True))
+        self.rows = len(original)
+
+    def _values(self, column: str, idx: Sequence[int]) -> list[Any]:
+        key = self._by_name[column]
+        rows = self.rows_
+        return [_plain(rows[i].get(key)) for i in idx]
+
+    def _kind(self, column: str) -> ColumnKind | None:
+        return kind_of_values(self.sample(column, 200))
+
+    def sample(self, column: str, n: int) -> list[Any]:
+        if n <= 0 or not self.rows:
+            return []
+        idx = spread_indices(self.rows, 2 * n)
+        out = [v for v in self._values(column, idx) if v is not None]
+        if len(out) < n and len(idx) < self.rows:
+            key = self._by_name[column]
+            present = [i for i, r in enumerate(self.rows_) if r.get(key) is not None]
+            if len(present) > len(out):
+                pick = [present[j] for j in spread_indices(len(present), n)]
+                out = [v for v in self._values(column, pick) if v is not None]
+        return out[:n]
+
+    def _array(self, column: str) -> pa.Array:
+        vals = self._values(column, range(self.rows))
+        try:
+            return pa.array(vals)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            # mixed types (an id column that also holds text): carry them as text
+            return pa.array([None if v is None else str(v) for v in vals], type=pa.string())
+
+    def to_arrow(self) -> pa.Table:
+        return pa.Table.from_arrays([self._array(c) for c in self.columns], names=self.columns)
+
+    def with_arrow(self, table: pa.Table) -> Any:
+        original = self.to_arrow()
+        changed = [
+            c
+            for c in table.column_names
+            if c not in original.column_names or not table.column(c).equals(original.column(c))
+        ]
+        if not changed:
+            return self.original
+        new = {c: table.column(c).to_pylist() for c in changed}
+        out: list[dict[str, Any]] = []
+        for i, row in enumerate(self.rows_):
+            r = dict(row)
+            for c, vals in new.items():
+                key = self._by_name.get(c, c)
+                if key in r or vals[i] is not None:
+                    r[key] = vals[i]
+            out.append(r)
+        return out
+
+
+def view_of(batch: Any) -> BatchView:
+    """A view over ``batch``; raises :class:`BatchTypeError` for anything else."""
+    if isinstance(batch, pa.Table | pa.RecordBatch):
+        return ArrowView(batch)
+    if _is_dataframe(batch):
+        return PandasView(batch)
+    if isinstance(batch, list | tuple):
+        return RecordsView(batch)
+    raise BatchTypeError(
+        f"cannot guard a {type(batch).__module__}.{type(batch).__name__}",
+        hint=f"pass {SUPPORTED}",
+    )

@@ -1,0 +1,163 @@
+"""What the guard reads and keeps in the catalog database.
+
+Tags come from :class:`privacy.catalog.Catalog`. The catalog does not store column types, so
+the guard keeps its own table, ``hook_schemas`` (one row per SOURCE.TABLE.COLUMN: the logical
+type last let through), in the same database under its own SQLAlchemy ``MetaData``. A type
+change of a tagged column (an integer id that now carries text) is how the guard notices a
+column whose meaning changed while its name stayed.
+
+Catalog handles are opened once per process and URL (opening one creates tables and costs
+milliseconds; a lookup is a fraction of one). Lookups themselves are never cached: a person's
+decision counts from the next batch on. A forked child (Airflow runs tasks in forks) opens its
+own handle.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from privacy.catalog import Catalog, ColumnTag
+from privacy.errors import CatalogUnavailableError
+
+metadata = sa.MetaData()
+
+schemas_table = sa.Table(
+    "hook_schemas",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.String(200), nullable=False),
+    sa.Column("table_name", sa.String(300), nullable=False),
+    sa.Column("column_name", sa.String(300), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("source", "table_name", "column_name", name="uq_hook_schema_column"),
+)
+
+
+@contextmanager
+def _unavailable(catalog: Catalog) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as e:
+        raise CatalogUnavailableError(
+            f"catalog database {catalog.engine.url.render_as_string(hide_password=True)} "
+            f"cannot be reached ({type(e.orig).__name__ if e.orig else 'OperationalError'})",
+            hint="check that the database is running and the URL is right; "
+            "batches are rejected until it is back",
+        ) from None
+
+
+class GuardState:
+    """Tags and last-seen column types of datasets, over one catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.identity: tuple[int, int] | None = None
+        with _unavailable(catalog):
+            metadata.create_all(catalog.engine)
+
+    def tags(self, source: str, table: str) -> dict[str, ColumnTag]:
+        return {t.column: t for t in self.catalog.tags(source, table)}
+
+    def kinds(self, source: str, table: str) -> dict[str, str]:
+        s = schemas_table
+        with _unavailable(self.catalog), self.catalog.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(s.c.column_name, s.c.kind).where(
+                    s.c.source == source, s.c.table_name == table
+                )
+            ).all()
+        return {r[0]: r[1] for r in rows}
+
+    def remember_kinds(
+        self, source: str, table: str, kinds: Mapping[str, str], known: Mapping[str, str]
+    ) -> None:
+        """Store ``kinds`` (column -> logical type) where they differ from ``known``."""
+        changed = {c: k for c, k in kinds.items() if known.get(c) != k}
+        if not changed:
+            return
+        try:
+            self._store(source, table, changed)
+        except IntegrityError:
+            # another job stored the same column first; one retry updates its row
+            self._store(source, table, changed)
+
+    def _store(self, source: str, table: str, changed: Mapping[str, str]) -> None:
+        s = schemas_table
+        now = datetime.now(UTC)
+        with _unavailable(self.catalog), self.catalog.engine.begin() as conn:
+            for col, kind in changed.items():
+                key = (s.c.source == source, s.c.table_name == table, s.c.column_name == col)
+                res = conn.execute(s.update().where(*key).values(kind=kind, updated_at=now))
+                if res.rowcount == 0:
+                    conn.execute(
+                        s.insert().values(
+                            source=source,
+                            table_name=table,
+                            column_name=col,
+                            kind=kind,
+                            updated_at=now,
+                        )
+                    )
+
+    def forget(self, source: str, table: str) -> None:
+        s = schemas_table
+        with _unavailable(self.catalog), self.catalog.engine.begin() as conn:
+            conn.execute(s.delete().where(s.c.source == source, s.c.table_name == table))
+
+
+_lock = threading.Lock()
+_states: dict[str, GuardState] = {}
+
+
+def _forget_all() -> None:
+    # the parent's pooled connections must not be shared with a forked child
+    _states.clear()
+
+
+os.register_at_fork(after_in_child=_forget_all)
+
+
+def _identity(url: str) -> tuple[int, int] | None:
+    """For a SQLite file: which file it is now (a catalog deleted and created anew must not
+    be read through a handle on the old, unlinked file)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    try:
+        st = os.stat(url.removeprefix("sqlite:///"))
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def state_for(url: str) -> GuardState:
+    """The process's handle on the catalog at ``url`` (opened on first use).
+
+    Raises CatalogUnavailableError when the database cannot be reached; nothing is cached
+    then, so the next call tries again."""
+    ident = _identity(url)
+    with _lock:
+        st = _states.get(url)
+        if st is not None and st.identity != ident:
+            st.catalog.close()
+            st = None
+        if st is None:
+            st = GuardState(Catalog(url))
+            st.identity = _identity(url)
+            _states[url] = st
+        return st
+
+
+def close_all() -> None:
+    """Close every handle (tests, and jobs that want their connections back)."""
+    with _lock:
+        for st in _states.values():
+            st.catalog.close()
+        _states.clear()
