@@ -38,9 +38,14 @@ def is_free_text(vals: Values) -> bool:
 
 
 def _known_person(span: str) -> bool:
+    """A full name: at least two words, one a listed given name, another a listed name (NER
+    alone calls many capitalised phrases people)."""
     first, last = name_lists()
-    ws = words_of(span)
-    return bool(ws) and any(w in first or w in last for w in ws)
+    ws = [w for w in words_of(span) if len(w) > 1]
+    if len(ws) < 2:
+        return False
+    given = [i for i, w in enumerate(ws) if w in first]
+    return any(w in first or w in last for i, w in enumerate(ws) if given and i != given[0])
 
 
 def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
@@ -61,7 +66,7 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
 
         subset = texts[:NER_SAMPLE]
         ner_total = sum(counts[: len(subset)]) or 1
-        for i, found in enumerate(ner.analyze(subset, FREE_TEXT_ENTITIES)):
+        for i, found in enumerate(ner.analyze(subset, FREE_TEXT_ENTITIES)):  # batched
             for f in found:
                 span = subset[i][f.start : f.end]
                 if f.entity == "PERSON":
@@ -95,28 +100,25 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
 
 
 def ner_short_text(vals: Values, ner: NerTier) -> Classification | None:
-    """Short values with no telling name (``col3`` holding "Ana Lima"): are they people or
-    places? A value counts when one entity span covers most of it."""
+    """Short values with no telling name (``col3`` holding "Ana Lima") that the name lists
+    did not recognise: are they people? A value counts when a PERSON span covers most of it."""
     from privacy.scan.classifier import Classification
 
     texts = vals.texts[:SHORT_NER_SAMPLE]
     counts = vals.counts[:SHORT_NER_SAMPLE]
     total = sum(counts) or 1
-    person = location = 0
-    for text, c, found in zip(texts, counts, ner.analyze(texts, ("PERSON", "LOCATION")),
+    person = 0
+    for text, c, found in zip(texts, counts, ner.analyze(texts, ("PERSON",)),
                               strict=True):  # fmt: skip
         best = max(found, key=lambda f: f.end - f.start, default=None)
         if best is None or (best.end - best.start) < 0.6 * len(text):
             continue
         if best.entity == "PERSON":
             person += c
-        elif best.entity == "LOCATION":
-            location += c
-    p, loc = person / total, location / total
-    if p >= 0.6 and p >= loc:
-        conf = 0.5 + 0.3 * (p - 0.6) / 0.4
+    p = person / total
+    # places are not decided here: spaCy tags country names (coarse, not personal) as readily
+    # as cities, and misses most small towns
+    if p >= 0.7:
+        conf = 0.5 + 0.3 * (p - 0.7) / 0.3
         return Classification("PERSON", round(conf, 2), (f"ner:{p:.2f} PERSON",))
-    if loc >= 0.6:
-        conf = 0.5 + 0.25 * (loc - 0.6) / 0.4
-        return Classification("LOCATION", round(conf, 2), (f"ner:{loc:.2f} LOCATION",))
     return None

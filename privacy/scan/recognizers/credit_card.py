@@ -14,8 +14,9 @@ from stdnum import luhn
 from privacy.scan.recognizers.base import NUMERIC, TEXT, Recognizer, digits
 from privacy.scan.values import Values
 
-_PREFIX = re.compile(r"4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(?:011|5|4[4-9]|2)|5[06-8]|6[37]")
-_SHAPE = re.compile(r"\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}|\d{4}[ -]?\d{6}[ -]?\d{5}|\d{13,19}")
+# Visa, Mastercard, Amex, Diners, JCB (incl. 2131/1800), Discover, Maestro, UnionPay, Mir
+_PREFIX = re.compile(r"4|5[1-5]|2[2-7]|3[47]|3[0689]|35|2131|1800|6|5[06-9]")
+_SHAPE = re.compile(r"\d{4}([ -]?)\d{4}\1\d{4}(?:\1\d{1,7})?|\d{4}[ -]?\d{6}[ -]?\d{5}|\d{12,19}")
 _SCI = re.compile(r"[3-6](?:[.,]\d+)?[eE]\+?1[2-8]")
 _FIND = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 
@@ -33,7 +34,7 @@ class CreditCardRecognizer(Recognizer):
         if not _SHAPE.fullmatch(text):
             return False
         d = digits(text)
-        return 13 <= len(d) <= 19 and _PREFIX.match(d) is not None and luhn.is_valid(d)
+        return 12 <= len(d) <= 19 and _PREFIX.match(d) is not None and luhn.is_valid(d)
 
     def plausible(self, text: str) -> bool:
         if _SCI.fullmatch(text):

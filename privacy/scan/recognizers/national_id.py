@@ -20,6 +20,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from privacy.scan.recognizers.base import INTEGERS, TEXT, Recognizer
+from privacy.scan.recognizers.date_of_birth import parse_date
 from privacy.scan.values import Values
 
 VALIDATORS = (
@@ -27,8 +28,8 @@ VALIDATORS = (
     "cz.rc", "sk.rc", "ee.ik", "es.dni", "es.nie", "it.codicefiscale", "fr.nir", "nl.bsn",
     "be.nn", "pt.nif", "de.idnr", "ch.ssn", "br.cpf", "cn.ric", "in_.aadhaar",
     "za.idnr", "tr.tckimlik", "ro.cnp", "bg.egn", "hr.oib", "gr.amka", "il.idnr", "mx.curp",
-    "cl.rut", "ca.sin", "ie.pps", "lt.asmens", "lv.pvn", "si.emso", "ar.dni", "ec.ci",
-    "co.nit", "pe.cui", "my.nric", "id.nik", "au.tfn", "us.ssn",
+    "cl.rut", "ca.sin", "ie.pps", "lt.asmens", "lv.pvn", "si.emso", "ec.ci", "my.nric",
+    "id.nik", "au.tfn",
 )  # fmt: skip
 
 _SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./-]{6,22}[A-Za-z0-9]")
@@ -88,7 +89,11 @@ class NationalIdRecognizer(Recognizer):
     checksum = "stdnum"
 
     def match(self, text: str) -> bool:
-        return _DECORATED.fullmatch(text) is not None and valid_national_id(text)
+        return (
+            _DECORATED.fullmatch(text) is not None
+            and parse_date(text) is None  # ``1972-08-31`` passes some date-based checks
+            and valid_national_id(text)
+        )
 
     def plausible(self, text: str) -> bool:
         return _SHAPE.fullmatch(text) is not None and sum(ch.isdigit() for ch in text) >= 5

@@ -88,7 +88,7 @@ class NameStats:
                 continue
             if has_cjk(text):
                 w = text.replace(" ", "").replace("\u3000", "")
-                if 2 <= len(w) <= 5:
+                if 1 <= len(w) <= 5:
                     shaped += c
                     if " " in text or "\u3000" in text:
                         multi += c

@@ -14,7 +14,7 @@ from privacy.scan.recognizers.base import INTEGERS, TEXT, Hit, Recognizer
 from privacy.scan.values import Values
 
 _SHAPE = re.compile(
-    r"(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d[\d\s().\-/]{4,22}\d"
+    r"(?:\+|00)?\s?(?:\(\s?\+?\d{1,5}\s?\)[\s.\-]?)?\d[\d\s().\-/]{3,22}\d"
     r"(?:\s?(?:x|ext\.?|extension|#|p|w)\s?\d{1,6})?",
     re.IGNORECASE,
 )
@@ -34,8 +34,12 @@ _FIND = re.compile(
 )
 
 
+_EXTENSION = re.compile(r"\s?(?:x|ext\.?|extension|#|p|w)\s?\d{1,6}$", re.IGNORECASE)
+
+
 def _digit_count(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+    """Digits of the number itself (an extension does not count)."""
+    return sum(ch.isdigit() for ch in _EXTENSION.sub("", text))
 
 
 def _is_range(text: str) -> bool:
@@ -46,7 +50,7 @@ def _is_range(text: str) -> bool:
 def _not_other_number(text: str) -> bool:
     return not (
         _DATE.fullmatch(text)
-        or _DECIMAL.fullmatch(text)
+        or (_DECIMAL.fullmatch(text) and text[0] != "+")
         or _IPV4.fullmatch(text)
         or _POSTAL.fullmatch(text)
         or _is_range(text)
@@ -57,7 +61,7 @@ class PhoneRecognizer(Recognizer):
     entity = "PHONE_NUMBER"
     kinds = TEXT | INTEGERS
     specificity = 0.75
-    value_only = 0.85
+    value_only = 0.8
     search = _FIND
 
     def match(self, text: str) -> bool:
@@ -76,7 +80,7 @@ class PhoneRecognizer(Recognizer):
         return not (_DATE.fullmatch(text) or _IPV4.fullmatch(text))
 
     def applies(self, values: Values) -> bool:
-        return values.feature("numeric_like") >= 0.7 and values.kind in TEXT
+        return values.kind in TEXT and values.feature("digit") >= 0.9 and values.avg_len <= 32
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         hit = super().evaluate(values, named=named)
@@ -89,8 +93,12 @@ class PhoneRecognizer(Recognizer):
         if valid is not None:
             notes = (f"checksum:phonenumbers {valid:.2f}",)
             spec = min(0.95, spec + 0.25 * valid)
+        # numbers written without separators are phones too when most others are formatted
+        # and they carry a trunk prefix (0...) or a country code; alone they never decide
+        plain = values.share(_plain_national, key="phone:plain")
+        decisive = hit.decisive or (hit.rate >= 0.4 and hit.rate + plain >= self.value_only)
         # phone numbers are unique per person: a column repeating a few values is a code
-        decisive = hit.decisive and (values.distinct_ratio >= 0.5 or values.distinct >= 50)
+        decisive = decisive and (values.distinct_ratio >= 0.5 or values.distinct >= 50)
         return Hit(self.entity, hit.rate, hit.plausible, spec, decisive, False, notes)
 
     def found_in(self, text: str) -> bool:
@@ -99,6 +107,13 @@ class PhoneRecognizer(Recognizer):
             if self.match(s) and _digit_count(s) >= 8:
                 return True
         return False
+
+
+_PLAIN = re.compile(r"(?:\+|00|0)\d{7,13}")
+
+
+def _plain_national(text: str) -> bool:
+    return _PLAIN.fullmatch(text) is not None and len(set(text)) >= 4
 
 
 def _international_valid_share(values: Values, limit: int = 200) -> float | None:

@@ -24,7 +24,7 @@ _DISTINCT = re.compile(
     r"|[A-Z]\d{2}\s?[A-Z\d]{4}",  # Ireland (Eircode)
     re.IGNORECASE,
 )
-_LOOSE = re.compile(r"[A-Z0-9]{2,5}[\s-]?[A-Z0-9]{0,4}", re.IGNORECASE)
+_LOOSE = re.compile(r"(?:[A-Z]{1,3}[\s-])?[A-Z0-9]{2,5}[\s-]?[A-Z0-9]{0,4}", re.IGNORECASE)
 
 
 class PostalCodeRecognizer(Recognizer):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from privacy.scan.recognizers.base import Recognizer
-from privacy.scan.text import fold, wordset
+from privacy.scan.text import fold, has_cjk, wordset
 from privacy.scan.values import Values
 
 _WORDS = wordset(
@@ -35,7 +35,11 @@ _WORDS = wordset(
     pass pine pines plain plains port prairie ranch rapids rest river shoal shore shores skyway
     spring springs spur station stravenue stream summit throughway trace track trafficway
     tunnel turnpike underpass union valley viaduct view village ville vista wall well wells
-    pad hof baan dreef wal lei"""
+    pad hof baan dreef wal lei privada cerrada roadway avenue calzada andador callejon
+    ramal quadra lote aleja al plac os osiedle rondo stigen incrocio colonia contrada borgo
+    vicolo piazzetta rotonda вул вулиця ул улица пр просп проспект пер переулок провулок буд дом кв
+    шоссе бульвар бул площа площадь наб набережная мкр οδος οδ λεωφορος λεωφ πλατεια רחוב
+    רח שדרות שד"""
 )
 _SUFFIXES = (
     "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "straat", "laan",
@@ -77,6 +81,8 @@ class StreetAddressRecognizer(Recognizer):
         return _NUMBER.search(text) is not None and _has_street_word(text)
 
     def plausible(self, text: str) -> bool:
+        if has_cjk(text):
+            return len(text) >= 3
         return (
             len(text) >= 4
             and any(ch.isalpha() for ch in text)
