@@ -203,6 +203,7 @@ class PostgresApplier:
             if gone in existing:
                 for t in tables:
                     plan.add(f"REVOKE ALL ON {q(self.schema)}.{q(t.name)} FROM {q(gone)}")
+                plan.add(f"REVOKE USAGE ON SCHEMA {q(self.schema)} FROM {q(gone)}")
                 plan.add(f"ALTER ROLE {q(gone)} IN DATABASE {q(db)} RESET search_path")
             plan.add(f"DELETE FROM {MANAGED} WHERE role = {d.string(gone)}")
             plan.warnings.append(f"role {gone} is kept in the database but holds no privileges")
