@@ -55,6 +55,10 @@ class LogFormatError(AuditError):
     """A file or row of the log is not in the expected format (and is not a torn tail)."""
 
 
+class SequenceError(LogFormatError):
+    """A well-formed entry in the wrong place (duplicated, moved, inserted): never torn."""
+
+
 class TamperError(AuditError):
     """Damage at or below a signed checkpoint: never repaired, always reported."""
 
@@ -92,6 +96,7 @@ __all__ = [
     "LogNotFoundError",
     "PersonalDataError",
     "ProofError",
+    "SequenceError",
     "SigningKeyError",
     "StoreUnavailableError",
     "TamperError",

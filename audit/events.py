@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from audit.errors import InvalidEventError, LogFormatError
+from audit.errors import InvalidEventError, LogFormatError, SequenceError
 from audit.guard import check_no_personal_data
 
 ACTION_RE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$")
@@ -168,8 +168,6 @@ def decode_entry(line: bytes, *, expect_seq: int | None = None, canonical: bool 
     seq = obj.pop("seq")
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
         raise LogFormatError("entry seq is not a number")
-    if expect_seq is not None and seq != expect_seq:
-        raise LogFormatError(f"entry holds seq {seq}, expected {expect_seq}")
     if canonical:
         again = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         if entry(seq, again.encode("utf-8")[1:]) != line:
@@ -179,6 +177,9 @@ def decode_entry(line: bytes, *, expect_seq: int | None = None, canonical: bool 
             raise LogFormatError(f"entry {k} is not a string")
     if not isinstance(obj["details"], dict):
         raise LogFormatError("entry details is not an object")
+    if expect_seq is not None and seq != expect_seq:
+        # a whole, well-formed entry out of place: a crash cannot do that, a person can
+        raise SequenceError(f"entry holds seq {seq} where entry {expect_seq} belongs")
     return Record(
         seq=seq,
         time=obj["time"],

@@ -168,8 +168,9 @@ class FolderStore:
                     length = os.fstat(f.fileno()).st_size
                     if length < off:
                         raise TamperError(
-                            f"{segment_name(seg)} is {length} bytes; it held {off} before",
-                            hint="the log shrank under a running writer: restore it from backup",
+                            f"{segment_name(seg)} holds {length} bytes, fewer than the {off} "
+                            f"that entries up to {size} filled: entries were removed",
+                            hint="run `privacy audit verify`; restore the log from a copy",
                         )
                     f.seek(off)
                     data = f.read()
@@ -180,7 +181,8 @@ class FolderStore:
                     ) from None
                 later = self._segments_from(seg + 1)
                 if later:
-                    return Tail(size, lines, (seq, segment_name(later[0]), "a segment is missing"))
+                    issue = (seq, segment_name(later[0]), "a segment is missing", False)
+                    return Tail(size, lines, issue)
                 return Tail(size, lines)
             parts = data.split(b"\n")
             partial = parts.pop()
@@ -188,17 +190,16 @@ class FolderStore:
             where = segment_name(seg)
             if len(parts) > room:
                 lines += parts[:room]
-                return Tail(size, lines, (seg + E, where, f"holds more than {E} entries"))
+                return Tail(size, lines, (seg + E, where, f"holds more than {E} entries", False))
             lines += parts
             seq += len(parts)
             if partial:
-                return Tail(size, lines, (seq, where, "entry is cut short (no newline)"))
+                return Tail(size, lines, (seq, where, "entry is cut short (no newline)", True))
             if seq - seg < E:
                 later = self._segments_from(seg + 1)
                 if later:
-                    return Tail(
-                        size, lines, (seq, segment_name(later[0]), "follows an incomplete segment")
-                    )
+                    issue = (seq, segment_name(later[0]), "follows an incomplete segment", False)
+                    return Tail(size, lines, issue)
                 return Tail(size, lines)
             seg, off = seg + E, 0
 

@@ -26,6 +26,7 @@ from audit.errors import (
     LogFormatError,
     LogNotFoundError,
     ProofError,
+    SequenceError,
     SigningKeyError,
     TamperError,
     WriterStoppedError,
@@ -205,6 +206,24 @@ class AuditLog:
         tree = Frontier(st.size, st.nodes)
         if tree.root() != cp.root or cp.origin != self.meta.origin:
             raise TamperError(f"{self.location}: state does not match checkpoint {st.size}")
+        # The signed entries of the current segment are rehashed (at most one segment): the
+        # frontier's smallest nodes cover exactly them. Older segments are `verify`'s job.
+        k = st.size % self.meta.segment_entries
+        if k:
+            lines = self.store.read_from(st.size - k, 0, self.meta.segment_entries).lines[:k]
+            local = Frontier()
+            local.extend(merkle.leaf_hashes(lines))
+            nbytes = sum(len(x) for x in lines) + len(lines)
+            if (
+                len(lines) < k
+                or local.nodes != list(st.nodes[-k.bit_count() :])
+                or (nbytes != st.offset)
+            ):
+                raise TamperError(
+                    f"{self.location}: entries {st.size - k}..{st.size - 1} do not match "
+                    f"signed checkpoint {st.size}",
+                    hint="do not write to this log; run `privacy audit verify`",
+                )
         self._size, self._offset, self._tree, self._signed = st.size, st.offset, tree, st.size
 
     def _sync(self, repair: bool = True) -> None:
@@ -224,8 +243,11 @@ class AuditLog:
         for line in tail.lines:
             try:
                 decode_entry(line, expect_seq=size)
+            except SequenceError as e:
+                issue = (size, f"entry {size}", e.message, False)
+                break
             except LogFormatError as e:
-                issue = (size, f"entry {size}", e.message)
+                issue = (size, f"entry {size}", e.message, True)
                 break
             tree.append(merkle.leaf_hash(line))
             size += 1
@@ -234,11 +256,11 @@ class AuditLog:
                 self._check_checkpoint(size, tree)
                 pending.pop(0)
         if issue is not None:
-            seq, where, reason = issue
-            if seq < latest:
+            seq, where, reason, torn = issue
+            if seq < latest or not torn:
+                signed = f", and checkpoint {latest} signed it" if seq < latest else ""
                 raise TamperError(
-                    f"{self.location}: {where}: entry {seq} is damaged ({reason}), and "
-                    f"checkpoint {latest} signed it",
+                    f"{self.location}: {where}: entry {seq} is damaged ({reason}){signed}",
                     hint="do not write to this log; run `privacy audit verify` and restore "
                     "the log from a copy",
                 )

@@ -227,7 +227,8 @@ class PostgresStore:
             for seq, data in cur:
                 if seq != size + len(lines):
                     where = f"audit_entries seq {size + len(lines)}"
-                    return Tail(size, lines, (size + len(lines), where, "entry rows are missing"))
+                    issue = (size + len(lines), where, "entry rows are missing", False)
+                    return Tail(size, lines, issue)
                 lines.append(bytes(data))
             return Tail(size, lines)
 

@@ -14,11 +14,12 @@ from audit.layout import LogImage
 @dataclass(frozen=True)
 class Tail:
     """Entries a writer has not seen yet: complete lines from entry ``start`` on, and why
-    reading stopped early (``issue``: entry seq, where, reason), if it did."""
+    reading stopped early, if it did (``issue``: entry seq, where, reason, and whether a
+    crash could have left it so, i.e. whether it is a torn tail)."""
 
     start: int
     lines: list[bytes]
-    issue: tuple[int, str, str] | None = None
+    issue: tuple[int, str, str, bool] | None = None
 
 
 class Store(Protocol):

@@ -21,7 +21,7 @@ from hashlib import sha256
 from typing import Any
 
 from audit import merkle
-from audit.errors import LogFormatError
+from audit.errors import LogFormatError, SequenceError
 from audit.events import decode_entry
 from audit.layout import (
     LogImage,
@@ -131,7 +131,7 @@ class VerifyReport:
 @dataclass(frozen=True)
 class _SegmentResult:
     count: int  # good entries
-    anomaly: tuple[int, str] | None  # (entry index in segment, reason), structure broke there
+    anomaly: tuple[int, str, bool] | None  # (index in segment, reason, could a crash do it)
     anomaly_byte: int  # byte offset where the anomaly starts
     at: dict[int, tuple[tuple[bytes, ...], int]]  # offset -> (local frontier nodes, byte offset)
     end: tuple[bytes, ...]
@@ -142,20 +142,21 @@ def _scan_segment(
 ) -> _SegmentResult:
     lines = data.split(b"\n")
     partial = lines.pop()
-    anomaly: tuple[int, str] | None = None
+    anomaly: tuple[int, str, bool] | None = None
     count = len(lines)
     if count > per_segment:
-        anomaly, count = (
-            (per_segment, f"segment holds more than {per_segment} entries"),
-            per_segment,
-        )
+        anomaly = (per_segment, f"segment holds more than {per_segment} entries", False)
+        count = per_segment
     elif partial:
-        anomaly = (count, "entry is cut short (no newline)")
+        anomaly = (count, "entry is cut short (no newline)", True)
     for i in range(check_from, count):
         try:
             decode_entry(lines[i], expect_seq=first + i)
+        except SequenceError as e:
+            anomaly, count = (i, e.message, False), i
+            break
         except LogFormatError as e:
-            anomaly, count = (i, e.message), i
+            anomaly, count = (i, e.message, True), i
             break
     good = lines[:count] if count < len(lines) else lines
     hashes = [sha256(b"\x00" + x).digest() for x in good]
@@ -350,9 +351,10 @@ def verify_image(
     roots: dict[int, bytes] = {0: merkle.EMPTY_ROOT}
     frontiers: dict[int, tuple[tuple[bytes, ...], int]] = {0: ((), 0)}
     tree = Frontier()
+    height = E.bit_length() - 1
     scan = cache.scan if cache is not None else _scan_segment
     pos = 0
-    anomaly: tuple[int, str, str] | None = None  # (seq, where, reason)
+    anomaly: tuple[int, str, str, bool] | None = None  # (seq, where, reason, torn)
     tail_bytes = 0
     for name in image.segment_names():
         first = parse_segment_name(name)
@@ -360,33 +362,42 @@ def verify_image(
             tail_bytes += len(image.segment(name))
             continue
         if first is None:
-            anomaly = (pos, name, "unexpected file among the segments")
+            anomaly = (pos, name, "unexpected file among the segments", False)
             continue
         if first != pos or pos % E:
-            anomaly = (pos, name, f"segment starts at entry {first}; entry {pos} was expected")
+            expected = f"segment starts at entry {first}; entry {pos} was expected"
+            anomaly = (pos, name, expected, False)
             tail_bytes += len(image.segment(name))
             continue
         data = image.segment(name)
-        lo, hi = bisect_right(bounds, first), bisect_right(bounds, first + E)
-        offsets = tuple(b - first for b in bounds[lo:hi])
-        check_from = min(max(0, latest - first), E)
+        lo = bisect_right(bounds, first)
+        if lo < len(bounds) and bounds[lo] <= first + E:
+            offsets = tuple(b - first for b in bounds[lo : bisect_right(bounds, first + E, lo)])
+        else:
+            offsets = ()
+        check_from = latest - first
+        check_from = 0 if check_from < 0 else E if check_from > E else check_from
         res = scan(data, first, E, check_from, offsets)
-        for off, (nodes, nbytes) in res.at.items():
-            f = tree.copy()
-            _push_local(f, nodes, off)
-            roots[first + off] = f.root()
-            frontiers[first + off] = (tuple(f.nodes), 0 if off == E else nbytes)
-        _push_local(tree, res.end, res.count)
+        if res.at:
+            for off, (nodes, nbytes) in res.at.items():
+                f = tree.copy()
+                _push_local(f, nodes, off)
+                roots[first + off] = f.root()
+                frontiers[first + off] = (tuple(f.nodes), 0 if off == E else nbytes)
+        if res.count == E:
+            tree.push_subtree(height, res.end[0])  # a full segment is one subtree
+        else:
+            _push_local(tree, res.end, res.count)
         pos = first + res.count
         if res.anomaly is not None:
-            idx, reason = res.anomaly
-            anomaly = (first + idx, f"{name} line {idx + 1}", reason)
+            idx, reason, torn = res.anomaly
+            anomaly = (first + idx, f"{name} line {idx + 1}", reason, torn)
             tail_bytes += len(data) - res.anomaly_byte
     rep.size = pos
 
     if anomaly is not None:
-        seq, where, reason = anomaly
-        if seq >= latest:
+        seq, where, reason, torn = anomaly
+        if seq >= latest and torn:
             rep.torn_tail = TornTail(seq, where, reason, tail_bytes)
             warn(
                 Finding(
@@ -395,6 +406,8 @@ def verify_image(
                     f"entry {seq} on are not part of the log (a writer cuts them on open)",
                 )
             )
+        elif seq >= latest:
+            problem(Finding(where, f"entry {seq} is out of place: {reason}"))
         else:
             problem(Finding(where, f"entry {seq}, signed by a checkpoint, is damaged: {reason}"))
 
