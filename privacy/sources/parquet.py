@@ -139,8 +139,12 @@ class ParquetTable(LakeTable):
         return self.dataset().schema
 
     def partition_columns(self) -> set[str]:
-        part = self.dataset().partitioning
-        return set(part.schema.names) if part is not None else set()
+        # from the fragments' own partition expressions: the dataset's discovered
+        # partitioning reports every column when no folder is named key=value
+        keys: set[str] = set()
+        for frag in self.dataset().get_fragments():
+            keys |= set(ds.get_partition_keys(frag.partition_expression) or {})
+        return keys
 
     def count(self) -> int:
         with file_errors(self.path, self.name, "count"):
@@ -232,13 +236,19 @@ def _prune_empty_dirs(folder: Path, root: Path) -> None:
         folder = folder.parent
 
 
+#: row groups up to this size are rewritten whole (layout kept); larger ones are streamed
+#: and written back in pieces of this size, so memory stays bounded
+REWRITE_GROUP_ROWS = 131_072
+
+
 def rewrite_parquet(
     path: Path, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
 ) -> int:
     """Rewrite one file without the matching rows (or with them anonymized), atomically.
 
-    Returns the rows removed or changed. Reads and writes one row group at a time."""
-    pf = pq.ParquetFile(path)
+    Returns the rows removed or changed. Keeps the schema (with its metadata), each column's
+    compression, and row groups of up to ``REWRITE_GROUP_ROWS`` rows as they were."""
+    pf = pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20)
     meta = pf.metadata
     schema = pf.schema_arrow
     compression: dict[str, str] = {}
@@ -250,30 +260,42 @@ def rewrite_parquet(
             codec = str(col.compression).lower()
             compression.setdefault(top, "none" if codec == "uncompressed" else codec)
     changed = 0
+
+    def edit(table: pa.Table) -> tuple[pa.Table, int]:
+        mask = match_mask(table.column(column), values)
+        hits = int(pc.sum(mask).as_py() or 0)
+        if hits and replacements is None:
+            table = table.filter(pc.invert(mask))
+        elif hits and replacements is not None:
+            for name, value in replacements.items():
+                idx = table.schema.get_field_index(name)
+                col = table.column(idx)
+                new = replacement_array(col.type, value, len(table))
+                table = table.set_column(idx, table.schema.field(idx), pc.if_else(mask, new, col))
+        return table, hits
+
+    version = meta.format_version if meta.format_version in ("1.0", "2.4", "2.6") else "2.6"
     with (
         atomic_replace(path) as tmp,
-        pq.ParquetWriter(
-            tmp,
-            schema,
-            compression=compression or "snappy",
-            version=meta.format_version if meta.format_version in ("1.0", "2.4", "2.6") else "2.6",
-        ) as writer,
+        pq.ParquetWriter(tmp, schema, compression=compression or "snappy", version=version) as w,
     ):
         for i in range(meta.num_row_groups):
-            table = pf.read_row_group(i)
-            mask = match_mask(table.column(column), values)
-            hits = int(pc.sum(mask).as_py() or 0)
-            if hits and replacements is None:
-                table = table.filter(pc.invert(mask))
-            elif hits and replacements is not None:
-                for name, value in replacements.items():
-                    idx = table.schema.get_field_index(name)
-                    col = table.column(idx)
-                    new = replacement_array(col.type, value, len(table))
-                    table = table.set_column(
-                        idx, table.schema.field(idx), pc.if_else(mask, new, col)
-                    )
-            changed += hits
-            if table.num_rows:
-                writer.write_table(table, row_group_size=max(table.num_rows, 1))
+            if meta.row_group(i).num_rows <= REWRITE_GROUP_ROWS:
+                table, hits = edit(pf.read_row_group(i))
+                changed += hits
+                if table.num_rows:
+                    w.write_table(table, row_group_size=table.num_rows)
+                continue
+            pending: list[pa.Table] = []
+            held = 0
+            for batch in pf.iter_batches(batch_size=8192, row_groups=[i], use_threads=False):
+                table, hits = edit(pa.Table.from_batches([batch], schema=schema))
+                changed += hits
+                pending.append(table)
+                held += table.num_rows
+                if held >= REWRITE_GROUP_ROWS:
+                    w.write_table(pa.concat_tables(pending), row_group_size=held)
+                    pending, held = [], 0
+            if held:
+                w.write_table(pa.concat_tables(pending), row_group_size=held)
     return changed

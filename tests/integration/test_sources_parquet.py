@@ -106,6 +106,20 @@ def test_sample_of_one_huge_row_group_is_still_spread(tmp_path: Path) -> None:
     assert len(ids) == 500 and min(ids) < 1_000 and max(ids) > 199_000
 
 
+def test_rewrite_of_a_huge_row_group_streams_it_in_bounded_pieces(tmp_path: Path) -> None:
+    path = tmp_path / "big.parquet"
+    original = people(0, 200_000)
+    pq.write_table(original, path)  # one 200k-row row group
+    src = open_source(str(path))
+    assert src.delete_where("big", "id", [150_000]).rows == 1
+    pf = pq.ParquetFile(path)
+    assert pf.metadata.num_row_groups == 2  # split at REWRITE_GROUP_ROWS
+    after = pf.read()
+    assert after.num_rows == 199_999
+    assert after.column("id").to_pylist() == [i for i in range(200_000) if i != 150_000]
+    assert after.slice(0, 1000).equals(original.slice(0, 1000))
+
+
 def test_empty_file_and_thousands_of_columns(tmp_path: Path) -> None:
     pq.write_table(people(0, 0), tmp_path / "empty.parquet")
     wide = pa.table({f"c{i}": [i, i + 1] for i in range(3000)})
@@ -155,6 +169,19 @@ def test_erase_rewrites_only_files_holding_the_subject(parted: Path) -> None:
     assert src.count_where("events", "email", ["person1502@example.com"]) == 1
     assert not [p for p in parted.rglob("*") if p.name.startswith(".")]  # no temp left
     assert src.delete_where("events", "email", subject).rows == 0  # idempotent
+
+
+def test_folder_of_plain_part_files_loses_only_the_subjects_rows(tmp_path: Path) -> None:
+    folder = tmp_path / "lake" / "events"
+    folder.mkdir(parents=True)
+    for k in range(3):
+        pq.write_table(people(k * 100, (k + 1) * 100), folder / f"part-{k}.parquet")
+    src = open_source(str(tmp_path / "lake"))
+    r = src.delete_where("events", "email", ["person142@example.com"])
+    assert (r.rows, r.files_rewritten) == (1, 1)
+    assert sorted(p.name for p in folder.iterdir()) == [f"part-{k}.parquet" for k in range(3)]
+    assert src.count("events") == 299
+    assert pq.ParquetFile(folder / "part-1.parquet").metadata.num_rows == 99
 
 
 def test_rewrite_keeps_schema_metadata_compression_and_row_groups(one_file: Path) -> None:
