@@ -39,7 +39,7 @@ SUMMARY = """<!doctype html>
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}
 td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}
-th{background:#f3f3f3} .muted{color:#666}
+th{background:#f3f3f3} .muted{color:#666} .scroll{overflow-x:auto}
 </style></head><body>
 <h1>Your personal data</h1>
 <p>This is a copy of the personal data we hold about you, prepared on {{ generated }}
@@ -48,15 +48,16 @@ in answer to your request <strong>{{ request.id }}</strong>
 <p>We found <strong>{{ total_rows }}</strong> record{{ "" if total_rows == 1 else "s" }}
 in <strong>{{ tables|length }}</strong> table{{ "" if tables|length == 1 else "s" }}.
 Each table is also in the files named below, as JSON and as CSV, for use in other services.</p>
-{% if not tables %}<p>We found no personal data about you.</p>{% endif %}
+{% if not tables %}<p>We found no personal data about you.</p>{% else %}
+<ul>{% for t in tables %}<li>{{ t.title }}: {{ t.rows }}</li>{% endfor %}</ul>{% endif %}
 {% for t in tables %}
 <h2>{{ t.title }}</h2>
 <p class="muted">{{ t.rows }} record{{ "" if t.rows == 1 else "s" }} &middot; files:
 {{ t.json }}, {{ t.csv }}{% if t.unreadable %} &middot; {{ t.unreadable }} value(s) could not be
 decrypted because they were erased{% endif %}</p>
-<table><tr>{% for c in t.columns %}<th>{{ c }}</th>{% endfor %}</tr>
+<div class="scroll"><table><tr>{% for c in t.columns %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for row in t.preview %}<tr>{% for c in t.columns %}<td>{{ row[c] }}</td>{% endfor %}</tr>
-{% endfor %}</table>
+{% endfor %}</table></div>
 {% if t.rows > t.preview|length %}<p class="muted">Showing {{ t.preview|length }} of
 {{ t.rows }}; all are in the files.</p>{% endif %}
 {% endfor %}

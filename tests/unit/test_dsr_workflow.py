@@ -367,3 +367,29 @@ def test_request_store_on_sqlite_keeps_no_plain_subject(world: Path) -> None:
     dsr.submit(settings, "erase", ALICE)
     db = (settings.home / "catalog.db").read_bytes()
     assert b"alice@example.com" not in db
+
+
+def test_cli_export_and_extend(world: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "x.txt").write_text("someone else's file")
+    res = runner.invoke(app, ["export", "--subject", ALICE, "--out", str(busy)])
+    assert res.exit_code == 2 and "empty folder" in res.output
+    out = tmp_path / "alice"
+    res = runner.invoke(app, ["export", "--subject", ALICE, "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert (out / "manifest.json").is_file() and (out / "summary.html").is_file()
+
+    req = dsr.submit(load_settings(), "erase", ALICE)
+    until = (req.due_at + timedelta(days=30)).isoformat()
+    res = runner.invoke(
+        app, ["requests", "extend", req.id, "--until", until, "--reason", "three systems"]
+    )
+    assert res.exit_code == 0 and until in res.stdout
+    res = runner.invoke(app, ["requests", "extend", req.id, "--until", until, "--reason", "again"])
+    # the console script turns it into exit code 2 (cli.app.main); the runner sees the error
+    assert isinstance(res.exception, ExtensionNotAllowedError)
+    assert res.exception.exit_code == 2
+    shown = json.loads(runner.invoke(app, ["requests", "show", req.id, "--format", "json"]).stdout)
+    assert shown["extended_until"] == until and shown["extension_reason"] == "three systems"
