@@ -63,7 +63,8 @@ def erasure_policy(settings: Settings) -> ErasurePolicy | None:
     return RetentionDecider(settings, actor=_actor())
 
 
-def _show_plan(plan: Plan, title: str) -> None:
+def show_plan(plan: Plan, title: str) -> None:
+    """Print a plan as a table (rows, action and how each table was reached). The demo uses it."""
     from rich.table import Table
 
     t = Table(title=title, title_justify="left")
@@ -90,7 +91,9 @@ def _show_plan(plan: Plan, title: str) -> None:
     console.print(f"{plan.total_rows} row(s) in {len([n for n in plan.tables if n.rows])} table(s)")
 
 
-def _progress() -> Any:
+def progress_printer() -> Any:
+    """A progress callback for the workflow: one line per journal step, on stderr."""
+
     def report(ids: Any, step: StepRecord, total: int) -> None:
         rows = "" if step.rows_affected is None else f" ({step.rows_affected} rows)"
         err_console.print(
@@ -160,7 +163,7 @@ def register(app: typer.Typer) -> None:
         when = _date(received, "--received")
         policy = erasure_policy(settings)
         plan = workflow.preview(settings, subject, policy=policy)
-        _show_plan(plan, "erasure plan (children before parents)")
+        show_plan(plan, "erasure plan (children before parents)")
         if dry_run:
             console.print("[dim]dry run: nothing was changed and no request was recorded[/]")
             return
@@ -173,7 +176,7 @@ def register(app: typer.Typer) -> None:
             received=when,
             policy=policy,
             actor=_actor(),
-            progress=_progress(),
+            progress=progress_printer(),
         )
         _finish(req)
 
@@ -205,7 +208,7 @@ def register(app: typer.Typer) -> None:
             regime=regime,
             received=_date(received, "--received"),
             actor=_actor(),
-            progress=_progress(),
+            progress=progress_printer(),
         )
         _finish(req)
         console.print(f"written to {out}/ (open summary.html; manifest.json has checksums)")
@@ -285,7 +288,7 @@ def register(app: typer.Typer) -> None:
         if r.outcome:
             console.print(f"outcome: {r.outcome} at {r.completed_at}")
         if r.plan:
-            _show_plan(r.plan, "plan")
+            show_plan(r.plan, "plan")
         t = Table(title="steps (journal)", title_justify="left")
         for col in ("#", "step", "target", "status", "rows", "tries"):
             t.add_column(col)
@@ -321,7 +324,7 @@ def register(app: typer.Typer) -> None:
             request_id,
             policy=erasure_policy(settings),
             actor=_actor(),
-            progress=_progress(),
+            progress=progress_printer(),
         )
         _finish(req)
 
