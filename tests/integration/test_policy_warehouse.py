@@ -288,8 +288,8 @@ def privileges(w: Warehouse) -> list[tuple[Any, ...]]:
             tuple(r)
             for r in x(
                 c,
-                "SELECT User, Host, Db, Table_name, Column_name, Column_priv FROM mysql.columns_priv "
-                f"WHERE User LIKE '%{w.suffix}' ORDER BY 1, 2, 3, 4, 5",
+                "SELECT User, Host, Db, Table_name, Column_name, Column_priv "
+                f"FROM mysql.columns_priv WHERE User LIKE '%{w.suffix}' ORDER BY 1, 2, 3, 4, 5",
             )
         ] + [
             tuple(r)
@@ -453,3 +453,45 @@ def test_mask_rules_match_python_on_awkward_values(
         want = [None if v is None else fn(v) for v in values]
         got = [r[f"m_{k}"] for r in rows]
         assert got == want, k
+
+
+def test_cli_dry_run_prints_the_sql(
+    warehouse: Warehouse, settings: Settings, catalog: Catalog, tmp_path: Any
+) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    w, s = warehouse, warehouse.suffix
+    policy_file = tmp_path / "company.yaml"
+    policy_file.write_text(policy_text(s))
+    privacy = str(Path(sys.executable).parent / "privacy")
+    env = {**os.environ, "COLUMNS": "250"}
+    act = subprocess.run(
+        [privacy, "policy", "activate", str(policy_file)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert act.returncode == 0, act.stderr
+    res = subprocess.run(
+        [privacy, "policy", "apply", w.url, "--dry-run"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert res.returncode == 0, res.stderr
+    assert f"analyst_{s}" in res.stdout and "CREATE" in res.stdout and "VIEW" in res.stdout
+    assert "<key from the key store>" in res.stdout
+    with w.admin.connect() as c:  # nothing happened
+        q = (
+            "SELECT count(*) FROM pg_roles WHERE rolname LIKE '%" + s + "'"
+            if w.kind == "pg"
+            else "SELECT count(*) FROM mysql.user WHERE User LIKE '%" + s + "'"
+        )
+        assert x(c, q).scalar() == 0
