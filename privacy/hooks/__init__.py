@@ -12,7 +12,7 @@ See docs/hooks.md. ``privacy.hooks.airflow`` holds the Airflow task decorator an
 from privacy.errors import Finding, UntaggedPIIError
 from privacy.hooks.batch import BatchTypeError, BatchView, view_of
 from privacy.hooks.classify import ClassificationError, Proposal
-from privacy.hooks.guard import MODES, Guard, Mode, guard, split_dataset
+from privacy.hooks.core import MODES, Guard, Mode, guard, split_dataset
 from privacy.hooks.protector import (
     Protector,
     ProtectorMissingError,

@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 from privacy.config import Settings
 from privacy.errors import PrivacyError
-from privacy.hooks.guard import Mode, guard
+from privacy.hooks.core import Mode, guard
 from privacy.hooks.protector import Protector
 
 Write = Literal["parquet", "delta", "sql"]

@@ -19,7 +19,7 @@ from privacy import auditing
 from privacy.config import Settings, load_settings
 from privacy.errors import CatalogError, PrivacyError, SourceError
 from privacy.hooks.batch import ArrowView
-from privacy.hooks.guard import ColumnResult, Guard
+from privacy.hooks.core import ColumnResult, Guard
 
 #: called after each table: (table, done, total)
 Progress = Callable[[str, int, int], None]

@@ -22,7 +22,7 @@ from typing import Any
 from privacy.config import Settings, load_settings
 from privacy.errors import ConfigError, PrivacyError, SourceNotFoundError
 from privacy.hooks.check import CheckReport, Progress, TableCheck, audit_check, check_tables
-from privacy.hooks.guard import Guard
+from privacy.hooks.core import Guard
 
 #: node kinds that leave a relation in the warehouse
 BUILT_KINDS = ("model", "seed", "snapshot")

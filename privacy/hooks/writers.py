@@ -21,7 +21,7 @@ import pyarrow as pa
 from privacy.config import Settings, load_settings
 from privacy.errors import ConfigError, PrivacyError, SourceError
 from privacy.hooks.batch import view_of
-from privacy.hooks.guard import SAMPLE, Guard, Mode
+from privacy.hooks.core import SAMPLE, Guard, Mode
 from privacy.hooks.protector import Protector
 
 

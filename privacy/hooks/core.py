@@ -438,6 +438,9 @@ class Guard:
                 f"{dataset}: batch rejected, the catalog could not be read: {e.message}",
                 hint=e.hint,
             ) from None
+        except cls.ClassificationError as e:
+            self._audit_failure(dataset, view.rows, "classification_failed", e)
+            raise
         if blocking:
             self._reject(ev, blocking, mode)
         out = batch
