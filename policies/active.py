@@ -24,7 +24,7 @@ from policies.loader import DEFAULT_POLICY, default_policy, from_document, load_
 from policies.policy import Policy
 from privacy import auditing
 from privacy.config import Settings
-from privacy.errors import PolicyError
+from privacy.errors import AuditFailure, PolicyError
 
 STATE_FILE = "active.json"
 
@@ -58,20 +58,34 @@ def activate(
         policy = _load_configured(settings, paths)
     except PolicyError as e:
         previous = _read_state(settings)
-        auditing.record(
-            settings,
-            "policy.rejected",
-            ",".join(names),
-            outcome="rejected",
-            details={
-                "error": e.message,
-                "file": e.file,
-                "line": e.line,
-                "field": e.field,
-                "active_version": previous["version"] if previous else None,
-            },
-            actor=actor,
-        )
+        details = {
+            "error": e.message,
+            "file": e.file,
+            "line": e.line,
+            "field": e.field,
+            "active_version": previous["version"] if previous else None,
+        }
+        try:
+            auditing.record(
+                settings,
+                "policy.rejected",
+                ",".join(names),
+                outcome="rejected",
+                details=details,
+                actor=actor,
+            )
+        except AuditFailure:
+            # the message quotes the file, which may hold what the log refuses (an address
+            # typed where an entity belongs): record where the error is, not what it says
+            details["error"] = "(message withheld: it quotes the file)"
+            auditing.record(
+                settings,
+                "policy.rejected",
+                ",".join(names),
+                outcome="rejected",
+                details=details,
+                actor=actor,
+            )
         raise
     _write_state(settings, policy, actor)
     auditing.record(

@@ -100,3 +100,15 @@ def test_damaged_state_fails_closed(settings: Settings, tmp_path: Path, damage: 
     path.write_text(damage(path.read_text()))  # type: ignore[operator]
     with pytest.raises(PolicyError, match="privacy policy activate"):
         active_policy(settings)
+
+
+def test_a_rejection_quoting_personal_data_is_still_audited(
+    settings: Settings, tmp_path: Path
+) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text("version: 1\ncategories:\n  contact: [alice.martin@example.com]\n")
+    with pytest.raises(PolicyError, match="not an entity name"):
+        activate(settings, [f])
+    [ev] = audit(settings, "policy.rejected")
+    assert ev["details"]["line"] == 3
+    assert "example.com" not in str(ev)
