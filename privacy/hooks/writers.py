@@ -38,6 +38,22 @@ def _guarded(
     return s, view_of(out).to_arrow()
 
 
+def _driver_error(e: BaseException) -> BaseException:
+    """The SQLAlchemy error under pandas' wrapper (``pandas.errors.DatabaseError``), whose
+    SQLSTATE or error number says what went wrong."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    seen = e
+    for _ in range(5):
+        if isinstance(seen, SQLAlchemyError):
+            return seen
+        nxt = seen.__cause__ or seen.__context__
+        if nxt is None:
+            break
+        seen = nxt
+    return e
+
+
 def _part_name() -> str:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     return f"part-{stamp}-{uuid.uuid4().hex[:12]}.parquet"
@@ -157,7 +173,9 @@ def write_sql(
         # pandas: if_exists="fail" on an existing table (its message names only the table)
         raise SourceError(f"{target.display}: {e}", hint="use write_mode='append'") from None
     except Exception as e:
-        raise translate(e, source=target.display, table=table, action="write") from None
+        raise translate(
+            _driver_error(e), source=target.display, table=table, action="write"
+        ) from None
     finally:
         engine.dispose()
     return len(df)
