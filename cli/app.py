@@ -3,8 +3,6 @@ here explicitly; heavy imports happen inside commands so start-up stays fast."""
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from cli import (
@@ -17,7 +15,7 @@ from cli import (
     scan_cmd,
     tag_cmd,
 )
-from cli.common import err_console
+from cli.common import fail
 from privacy.errors import PrivacyError
 
 app = typer.Typer(
@@ -51,10 +49,7 @@ def main() -> None:
     try:
         app()
     except PrivacyError as e:
-        err_console.print(f"[bold red]error:[/] {e.message}", highlight=False)
-        if e.hint:
-            err_console.print(f"  [dim]hint:[/] {e.hint}", highlight=False)
-        sys.exit(e.exit_code)
+        fail(e.message, e.exit_code, e.hint)
 
 
 if __name__ == "__main__":

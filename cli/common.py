@@ -7,6 +7,7 @@ import sys
 from typing import NoReturn
 
 from rich.console import Console
+from rich.markup import escape
 
 from privacy.config import Settings, load_settings
 
@@ -26,7 +27,7 @@ def actor() -> str:
 
 
 def fail(message: str, code: int = EXIT_ERROR, hint: str | None = None) -> NoReturn:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     if hint:
-        err_console.print(f"  [dim]hint:[/] {hint}", highlight=False)
+        err_console.print(f"  [dim]hint:[/] {escape(hint)}", highlight=False)
     sys.exit(code)

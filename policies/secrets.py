@@ -7,7 +7,6 @@ protection in clear except into that table.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from privacy.config import Settings
@@ -24,15 +23,6 @@ def hash_key(settings: Settings) -> bytes:
     from privacy import crypto
 
     store = crypto.open_keystore(settings)
-    derive = getattr(store, "derive_secret", None)
-    if derive is not None:
-        key = bytes(derive(PURPOSE, 32))
-    else:
-        # Until the key store offers derive_secret: a deterministic (AES-SIV) token of a fixed
-        # label under a domain key of its own is a keyed PRF output nobody else ever sees.
-        token = crypto.encrypt_value(
-            store, PURPOSE, table="policies", column="hash", domain=PURPOSE, mode="deterministic"
-        )
-        key = hashlib.sha256(str(token).encode()).digest()
+    key = store.derive_secret(PURPOSE, 32)
     _CACHE[settings.keys_dir] = key
     return key
