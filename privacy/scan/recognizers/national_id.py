@@ -55,7 +55,7 @@ def valid_national_id(text: str) -> bool:
     if not _SHAPE.fullmatch(text):
         return False
     compact = _SEPARATORS.sub("", text)
-    if not 8 <= len(compact) <= 20 or sum(ch.isalpha() for ch in compact) > 8:
+    if not 8 <= len(compact) <= 20 or sum(ch.isalpha() for ch in compact) > 10:
         return False
     if sum(ch.isdigit() for ch in compact) < 6:
         return False

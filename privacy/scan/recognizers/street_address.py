@@ -16,30 +16,29 @@ from privacy.scan.values import Values
 
 _WORDS = wordset(
     """street st str road rd avenue ave av avda avenida lane ln drive dr boulevard blvd bd bvd
-    way court ct place pl square sq terrace ter circle cir parkway pkwy highway hwy trail
-    trl path row close crescent cres grove gardens gdns hill mews walk wharf quay park loop
-    alley run pike plaza plz point pt ridge route rte crossing xing heights hts estate
-    strasse weg allee platz gasse ring damm ufer chaussee steig pfad markt rue chemin
-    impasse allee quai cours route voie passage rond-point faubourg fbg sentier calle
-    carrera camino paseo ronda travesia plaza carretera ctra pasaje glorieta rua travessa
-    largo praca estrada alameda rodovia beco via viale piazza corso vicolo strada largo
-    piazzale contrada straat laan weg plein gracht kade singel dijk steeg vej gade gaden
-    gata gatan vagen vagan veien gate plass torget katu tie kuja polku kaari tori ulica ul
-    ulice trida namesti utca ut ter korut sokak sok cadde cad caddesi mahallesi mah box apt
-    apartment suite ste unit floor fl bldg building po alley annex arcade bayou beach bend
-    bluff bottom branch bridge brook burg bypass camp canyon cape causeway center centre cliff
-    club common corner course cove creek crest crossroad curve dale divide estates expressway
-    extension falls ferry field flat ford forest forge fork fort freeway garden gateway glen
-    green harbor harbour haven hollow inlet island isle junction knoll lake landing light lock
-    lodge manor meadow meadows mill mission motorway mount mountain neck orchard oval overpass
-    pass pine pines plain plains port prairie ranch rapids rest river shoal shore shores skyway
-    spring springs spur station stravenue stream summit throughway trace track trafficway
-    tunnel turnpike underpass union valley viaduct view village ville vista wall well wells
-    pad hof baan dreef wal lei privada cerrada roadway avenue calzada andador callejon
-    ramal quadra lote aleja al plac os osiedle rondo stigen incrocio colonia contrada borgo
-    vicolo piazzetta rotonda вул вулиця ул улица пр просп проспект пер переулок провулок буд дом кв
-    шоссе бульвар бул площа площадь наб набережная мкр οδος οδ λεωφορος λεωφ πλατεια רחוב
-    רח שדרות שד"""
+    way court ct place pl square sq terrace ter circle cir parkway pkwy highway hwy trail trl
+    path row close crescent cres grove gardens gdns hill mews walk wharf quay park loop alley
+    run pike plaza plz point pt ridge route rte crossing xing heights hts estate strasse weg
+    allee platz gasse ring damm ufer chaussee steig pfad markt rue chemin impasse quai cours
+    voie passage rond-point faubourg fbg sentier calle carrera camino paseo ronda travesia
+    carretera ctra pasaje glorieta rua travessa largo praca estrada alameda rodovia beco via
+    viale piazza corso vicolo strada piazzale contrada straat laan plein gracht kade singel
+    dijk steeg vej gade gaden gata gatan vagen vagan veien gate plass torget katu tie kuja
+    polku kaari tori ulica ul ulice trida namesti utca ut korut sokak sok cadde cad caddesi
+    mahallesi mah apt apartment suite ste unit floor fl bldg building po annex arcade bayou
+    beach bend bluff bottom branch bridge brook burg bypass camp canyon cape causeway center
+    centre cliff club common corner course cove creek crest crossroad curve dale divide
+    estates expressway extension falls ferry field flat ford forest forge fork fort freeway
+    garden gateway glen green harbor harbour haven hollow inlet island isle junction knoll
+    lake landing light lock lodge manor meadow meadows mill mission motorway mount mountain
+    neck orchard oval overpass pass pine pines plain plains port prairie ranch rapids rest
+    river shoal shore shores skyway spring springs spur station stravenue stream summit
+    throughway trace track trafficway tunnel turnpike underpass union valley viaduct view
+    village ville vista wall well wells pad hof baan dreef wal lei privada cerrada roadway
+    calzada andador callejon ramal quadra lote prolongacion edif depto appartamento piso aleja
+    al plac os osiedle rondo stigen incrocio colonia borgo piazzetta rotonda вул вулиця ул
+    улица пр просп проспект пер переулок провулок буд дом кв шоссе бульвар бул площа площадь
+    наб набережная мкр οδος οδ λεωφορος λεωφ πλατεια רחוב רח שדרות שד"""
 )
 _SUFFIXES = (
     "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "straat", "laan",
@@ -53,7 +52,9 @@ _EAST_ASIA = re.compile(
     r".*(?:[都道府県市区町村郡]).*\d|.*(?:[시도구군동읍면리로길]\s?\d).*|.*[省市区县路街号].*\d.*"
 )
 _TOKEN = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
-_NUMBER = re.compile(r"\b\d{1,5}[a-zA-Z]?\b|\b\d{1,5}-\d{1,5}\b|\bn[º°o]\.?\s?\d+", re.UNICODE)
+_NUMBER = re.compile(
+    r"\d{1,5}[a-zA-Z]?|\d{1,5}[-/]\d{1,5}[a-zA-Z]?|n[º°o]\.?\s?\d+|#\d{1,5}", re.UNICODE
+)
 
 
 def _has_street_word(text: str) -> bool:
@@ -62,6 +63,26 @@ def _has_street_word(text: str) -> bool:
         if w in _WORDS:
             return True
         if len(w) > 5 and w.endswith(_SUFFIXES):
+            return True
+    return False
+
+
+_SEGMENTS = re.compile(r"[,;\n]")
+
+
+def _numbered_segment(text: str) -> bool:
+    """A short comma-separated part that starts or ends with a house number (``2071 Maryland
+    Avenue``, ``Avenida Noruega 42``); a sentence with a number in it is not an address."""
+    for seg in _SEGMENTS.split(text):
+        toks = seg.split()
+        if not 1 <= len(toks) <= 8:
+            continue
+        if len(toks) == 1 and not any(ch.isalpha() for ch in toks[0]):
+            continue
+        ends = [toks[0], toks[-1]] + ([toks[-2]] if len(toks) > 2 else [])
+        if any(_NUMBER.fullmatch(t.strip(".")) for t in ends) or (
+            len(toks) == 1 and _NUMBER.search(toks[0])
+        ):
             return True
     return False
 
@@ -78,7 +99,7 @@ class StreetAddressRecognizer(Recognizer):
             return True
         if _EAST_ASIA.fullmatch(text):
             return True
-        return _NUMBER.search(text) is not None and _has_street_word(text)
+        return _numbered_segment(text) and _has_street_word(text)
 
     def plausible(self, text: str) -> bool:
         if has_cjk(text):
