@@ -15,6 +15,7 @@ from audit.errors import (
     LogBusyError,
     LogFormatError,
     LogNotFoundError,
+    LogReplacedError,
     PersonalDataError,
     ProofError,
     SigningKeyError,
@@ -27,7 +28,6 @@ from audit.keys import load_or_create_signer, load_signer, load_verifier
 from audit.log import (
     AuditLog,
     InclusionProof,
-    LogReplacedError,
     Receipt,
     Recovery,
     make_store,

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 GREEN, RED, BLUE, TEAL, GREY, INK = "#2e7d32", "#c62828", "#1565c0", "#00897b", "#9e9e9e", "#222"
+ORANGE = "#ef6c00"
 FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
 
 
@@ -22,34 +23,36 @@ def _svg(width: int, height: int, body: list[str], label: str, ident: str) -> st
     )
 
 
+def _ticks(v: int, most: int = 5) -> tuple[int, int]:
+    """A whole-number tick step and the axis maximum (a multiple of it) for values up to v."""
+    v = max(int(v), 1)
+    magnitude = 1
+    while True:
+        for m in (1, 2, 5):
+            step = m * magnitude
+            if -(-v // step) <= most:
+                return step, -(-v // step) * step
+        magnitude *= 10
+
+
 def _nice_max(v: int) -> int:
-    if v <= 5:
-        return max(v, 1)
-    step = 10 ** (len(str(v)) - 1)
-    for m in (1, 2, 5, 10):
-        if v <= m * step:
-            return m * step
-    return v
+    return _ticks(v)[1]
 
 
 def requests_per_week(weeks: list[dict[str, Any]]) -> str:
     """Stacked bars: requests received per ISO week, erasure and export."""
-    width, height, left, bottom, top = 720, 260, 44, 46, 24
+    width, height, left, bottom, top = 720, 270, 44, 46, 36
     n = max(len(weeks), 1)
-    peak = _nice_max(max((w["erase"] + w["export"] + w["other"] for w in weeks), default=0))
+    step, peak = _ticks(max((w["erase"] + w["export"] + w["other"] for w in weeks), default=0))
     plot_w, plot_h = width - left - 16, height - bottom - top
     slot = plot_w / n
     bar_w = max(min(slot * 0.7, 48), 4)
     body = []
-    for i in range(5):  # gridlines and y labels
-        v = peak * i / 4
-        y = top + plot_h - plot_h * i / 4
+    for v in range(0, peak + 1, step):  # gridlines and y labels
+        y = top + plot_h - plot_h * v / peak
         body.append(
             f'<line x1="{left}" x2="{width - 16}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e0e0e0"/>'
-        )
-        label = f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
-        body.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{label}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{v}</text>'
         )
     every = max(1, n // 12)
     for i, w in enumerate(weeks):
@@ -96,10 +99,16 @@ def days_vs_deadline(items: list[dict[str, Any]]) -> str:
         [max(i.get("days_taken") or i.get("days_open") or 0, i["days_allowed"]) for i in rows]
         or [30]
     )
-    scale_max = _nice_max(int(longest))
+    tick, scale_max = _ticks(int(longest), 8)
     plot_w = width - left - right
-    body = [_legend(left, 16, [("on time", GREEN), ("late", RED), ("still open", GREY)])]
-    for t in range(0, scale_max + 1, max(1, scale_max // 6)):
+    body = [
+        _legend(
+            left,
+            16,
+            [("on time", GREEN), ("late", RED), ("open", GREY), ("open, past deadline", ORANGE)],
+        )
+    ]
+    for t in range(0, scale_max + 1, tick):
         x = left + plot_w * t / scale_max
         body.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 4}" y2="{height - 28}" stroke="#eee"/>'
@@ -113,7 +122,9 @@ def days_vs_deadline(items: list[dict[str, Any]]) -> str:
         y = top + n * row_h
         done = i.get("days_taken")
         days = done if done is not None else i.get("days_open") or 0
-        if done is None:
+        if done is None and i.get("state") == "overdue":
+            colour, state = ORANGE, "overdue"
+        elif done is None:
             colour, state = GREY, "open"
         elif i.get("on_time"):
             colour, state = GREEN, "on time"

@@ -51,6 +51,10 @@ class LogNotFoundError(AuditError):
     """No audit log at the given location."""
 
 
+class LogReplacedError(AuditError):
+    """The log at this location was deleted or replaced while this process had it open."""
+
+
 class LogFormatError(AuditError):
     """A file or row of the log is not in the expected format (and is not a torn tail)."""
 
@@ -94,6 +98,7 @@ __all__ = [
     "LogBusyError",
     "LogFormatError",
     "LogNotFoundError",
+    "LogReplacedError",
     "PersonalDataError",
     "ProofError",
     "SequenceError",

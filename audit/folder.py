@@ -10,7 +10,6 @@ through ``flock`` on ``lock`` (held for one batch, never while idle).
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
 import os
 import secrets
@@ -18,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from audit.errors import LogBusyError, LogFormatError, TamperError
+from audit.errors import LogBusyError, LogFormatError, LogReplacedError, TamperError
 from audit.layout import (
     CHECKPOINTS,
     LOCK_NAME,
@@ -88,7 +87,10 @@ class FolderStore:
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        fd = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fd = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except FileNotFoundError:
+            raise LogReplacedError(f"the audit log folder {self.path} is gone") from None
         try:
             deadline = time.monotonic() + LOCK_TIMEOUT
             delay = 0.0005
@@ -270,12 +272,15 @@ class FolderStore:
             raise TamperError(f"{checkpoint_name(size)} exists with a different signed root")
         atomic_write(self.path / STATE_NAME, state)
 
+    def tidy(self) -> None:
+        for folder in (self.path, self.path / CHECKPOINTS):
+            for name in os.listdir(folder):
+                if name.endswith(".tmp"):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(folder / name)
+
     def image(self) -> FolderImage:
         return FolderImage(self.path)
 
     def close(self) -> None:
         pass
-
-
-def is_eio(err: OSError) -> bool:
-    return err.errno in (errno.EIO, errno.ENOSPC, errno.EROFS, errno.EDQUOT)

@@ -175,6 +175,7 @@ class LogImage(Protocol):
     that signs them, and a checkpoint before the state that names it)."""
 
     location: str
+    torn_tails_possible: bool  # False where writes are transactional (a database)
 
     def meta(self) -> bytes | None: ...
 
@@ -191,6 +192,8 @@ class LogImage(Protocol):
 
 class MemoryImage:
     """A log held in memory, item name -> bytes (tests mutate copies of it)."""
+
+    torn_tails_possible = True
 
     def __init__(self, items: dict[str, bytes], location: str = "<memory>") -> None:
         self.items = items
@@ -239,6 +242,8 @@ class MemoryImage:
 
 class FolderImage:
     """A log folder, read lazily (one segment in memory at a time)."""
+
+    torn_tails_possible = True
 
     def __init__(self, path: Path) -> None:
         self.path = path

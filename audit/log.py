@@ -25,6 +25,7 @@ from audit.errors import (
     AuditError,
     LogFormatError,
     LogNotFoundError,
+    LogReplacedError,
     ProofError,
     SequenceError,
     SigningKeyError,
@@ -37,10 +38,6 @@ from audit.merkle import Frontier
 from audit.note import Checkpoint, Signer, Verifier, parse_checkpoint, sign_checkpoint
 from audit.store import Store
 from audit.verify import ImageTree, SegmentCache, VerifyReport, verify_image
-
-
-class LogReplacedError(AuditError):
-    """The log at this location was deleted or replaced while this process had it open."""
 
 
 @dataclass(frozen=True)
@@ -527,6 +524,7 @@ def open_log(
             log._sync(repair=False)
         return log
     with store.locked():
+        store.tidy()
         log._load_base()
         log._sync()
     if log.recoveries and record_recovery:

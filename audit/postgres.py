@@ -253,6 +253,9 @@ class PostgresStore:
                 (size, note, state),
             )
 
+    def tidy(self) -> None:
+        pass
+
     def image(self) -> PostgresImage:
         return PostgresImage(self)
 
@@ -266,6 +269,8 @@ class PostgresStore:
 
 class PostgresImage:
     """The tables as items: one consistent snapshot, entries as virtual segment files."""
+
+    torn_tails_possible = False
 
     def __init__(self, store: PostgresStore) -> None:
         import psycopg

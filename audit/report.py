@@ -98,6 +98,11 @@ def build_report(
     actions: Counter[str] = Counter()
 
     for r in records:
+        if r.action.startswith("dsr."):
+            # requests are placed by their own dates (received_at, completed_at), which may
+            # precede the event (a request that arrived by post last week)
+            _fold_request(requests, r)
+            continue
         if r.time > hi:
             continue  # events after the period do not change what held at its end
         within = r.time >= lo
@@ -179,8 +184,6 @@ def build_report(
                     "policy_version": d.get("policy_version"),
                 }
             )
-        elif a.startswith("dsr."):
-            _fold_request(requests, r)
         elif a.startswith("key.") and within:
             key_counts[a[4:]] += 1
             if a == "key.shredded":
@@ -343,11 +346,13 @@ def _requests(requests: dict[str, _Request], start: date, end: date) -> dict[str
         done = _day(req.completed_at)
         if done is not None and done < start:
             continue  # finished before the period: not this report's business
+        if done is not None and done > end:
+            done = None  # finished after the period: still open at its end
         due = req.due()
         if done is not None:
             state = "completed"
             on_time = req.on_time if req.on_time is not None else (due is None or done <= due)
-        elif req.failed:
+        elif req.failed and req.completed_at is None:
             state, on_time = "failed", None
         else:
             state = "overdue" if due is not None and end > due else "open"
@@ -364,7 +369,7 @@ def _requests(requests: dict[str, _Request], start: date, end: date) -> dict[str
                 "extended_until": req.extended_until.isoformat() if req.extended_until else None,
                 "extension_reason": req.extension_reason,
                 "deadline": due.isoformat() if due else None,
-                "completed_at": req.completed_at,
+                "completed_at": req.completed_at if done else None,
                 "days_taken": days_taken,
                 "days_open": (end - received).days if done is None else None,
                 "days_allowed": (due - received).days if due else None,

@@ -56,6 +56,9 @@ class Store(Protocol):
 
     def write_checkpoint(self, size: int, note: bytes, state: bytes) -> None: ...
 
+    def tidy(self) -> None:
+        """Remove leftovers of interrupted writes (temporary files). Caller holds the lock."""
+
     def image(self) -> LogImage: ...
 
     def close(self) -> None: ...

@@ -397,7 +397,8 @@ def verify_image(
 
     if anomaly is not None:
         seq, where, reason, torn = anomaly
-        if seq >= latest and torn:
+        # a database commits whole transactions: there, nothing is ever torn
+        if seq >= latest and torn and getattr(image, "torn_tails_possible", True):
             rep.torn_tail = TornTail(seq, where, reason, tail_bytes)
             warn(
                 Finding(

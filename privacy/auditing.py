@@ -173,6 +173,12 @@ def record(
                 ) from None
         except audit.AuditError as e:
             raise _failure(e, f"recording {action}") from None
+        except OSError as e:
+            raise AuditFailure(
+                f"recording {action}: the audit log at {location(settings)} cannot be "
+                f"written ({e.strerror})",
+                hint="check the disk and the folder's permissions",
+            ) from None
     log = entry.log
     if log.unsigned >= CHECKPOINT_EVERY or (time.monotonic() - entry.signed_at > CHECKPOINT_AFTER):
         _checkpoint(entry)
@@ -252,8 +258,15 @@ def verify(
                 f"cannot read the exported checkpoint {against}: {e.strerror}",
                 hint="pass the file written by `privacy audit checkpoint --export`",
             ) from None
+    where = location(settings)
+    if "://" not in where and not Path(where).exists():
+        raise AuditFailure(
+            f"no audit log at {where}",
+            hint="the log is created by the first command that changes something; check "
+            "PRIVACY_HOME or [state] audit_url in privacy.toml",
+        )
     try:
-        image = audit.make_store(location(settings)).image()
+        image = audit.make_store(where).image()
         return audit.verify_image(image, trusted, against=note)
     except audit.AuditError as e:
         raise _failure(e, "verifying the audit log") from None
