@@ -147,7 +147,7 @@ def scan_source(
             columns_of[table] = cols
         except Exception as e:  # one table's failure must not stop the scan
             report.failures.append(_failure(table, e))
-            log.warning("scan of %s.%s failed: %s", source.name, table, type(e).__name__)
+            log.debug("scan of %s.%s failed: %s", source.name, table, type(e).__name__)
             continue
     if progress:
         progress("", len(wanted), len(wanted))
