@@ -115,6 +115,13 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def _spread(values: list[Any], n: int) -> list[Any]:
+    """At most ``n`` of ``values``, spread over them (never just the first ``n``)."""
+    if len(values) <= n:
+        return values
+    return [values[i] for i in spread_indices(len(values), n)]
+
+
 class BatchView:
     """What the guard reads from a batch. Build with :func:`view_of`."""
 
@@ -173,7 +180,7 @@ class ArrowView(BatchView):
                 # most cells hold values: twice as many spread positions are plenty
                 taken = pc.drop_null(col.take(pa.array(spread_indices(len(col), 2 * n))))
                 if len(taken) >= min(n, len(col) - nulls):
-                    return taken.slice(0, n).to_pylist() if len(taken) > n else taken.to_pylist()
+                    return taken.take(pa.array(spread_indices(len(taken), n))).to_pylist()
             col = pc.drop_null(col)
         return col.take(pa.array(spread_indices(len(col), n))).to_pylist()
 
@@ -240,7 +247,7 @@ class PandasView(BatchView):
             if len(nn) > len(out):
                 vals = [_plain(v) for v in nn.iloc[spread_indices(len(nn), n)].tolist()]
                 out = [v for v in vals if v is not None]
-        return out[:n]
+        return _spread(out, n)
 
     def to_arrow(self) -> pa.Table:
         return pa.Table.from_pandas(self.df, preserve_index=False)
@@ -300,7 +307,7 @@ class RecordsView(BatchView):
             if len(present) > len(out):
                 pick = [present[j] for j in spread_indices(len(present), n)]
                 out = [v for v in self._values(column, pick) if v is not None]
-        return out[:n]
+        return _spread(out, n)
 
     def _array(self, column: str) -> pa.Array:
         vals = self._values(column, range(self.rows))

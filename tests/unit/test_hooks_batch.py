@@ -1,0 +1,122 @@
+"""The guard's view of a batch: column types and bounded samples for every shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from privacy.hooks.batch import kind_of_values, view_of
+from privacy.sources.base import ColumnKind as K
+
+
+@pytest.mark.parametrize(
+    ("values", "kind"),
+    [
+        ([1, 2, None], K.INTEGER),
+        ([1, 2.5], K.FLOAT),
+        ([np.int64(3)], K.INTEGER),
+        ([True, False], K.BOOLEAN),
+        ([decimal.Decimal("1.5")], K.DECIMAL),
+        ([dt.date(2024, 1, 1)], K.DATE),
+        ([dt.datetime(2024, 1, 1, 12)], K.DATETIME),
+        ([pd.Timestamp("2024-01-01")], K.DATETIME),
+        ([b"\x00\x01"], K.BINARY),
+        ([{"a": 1}], K.JSON),
+        (["a", "b"], K.STRING),
+        ([1, "alice@example.com"], K.STRING),  # mixed: read as text
+        ([None, None], None),
+        ([], None),
+    ],
+)
+def test_kind_of_values(values: list[Any], kind: K | None) -> None:
+    assert kind_of_values(values) == kind
+
+
+def test_pandas_kinds() -> None:
+    df = pd.DataFrame(
+        {
+            "i": [1, 2],
+            "f": [1.0, None],
+            "b": [True, False],
+            "t": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+            "s": pd.Series(["x", None], dtype="string"),
+            "o": pd.Series(["x", 3], dtype=object),
+            "c": pd.Categorical(["a", "b"]),
+            "nulls": pd.Series([None, None], dtype=object),
+        }
+    )
+    v = view_of(df)
+    kinds = {c: v.kind(c) for c in v.columns}
+    assert kinds == {
+        "i": K.INTEGER,
+        "f": K.FLOAT,
+        "b": K.BOOLEAN,
+        "t": K.DATETIME,
+        "s": K.STRING,
+        "o": K.STRING,
+        "c": K.STRING,
+        "nulls": None,
+    }
+
+
+def test_arrow_kinds_and_null_type() -> None:
+    t = pa.table({"n": pa.nulls(3), "d": pa.array([dt.date(2024, 1, 1)] * 3)})
+    v = view_of(t)
+    assert v.kind("n") is None and v.kind("d") == K.DATE
+
+
+@pytest.mark.parametrize("shape", ["pandas", "arrow", "records"])
+def test_samples_are_bounded_spread_and_skip_nulls(shape: str) -> None:
+    n = 10_000
+    col: list[Any] = [None] * n
+    for i in range(0, n, 97):
+        col[i] = f"v{i}"
+    cols = {"x": col, "y": list(range(n))}
+    batch: Any
+    if shape == "pandas":
+        batch = pd.DataFrame(cols)
+    elif shape == "arrow":
+        batch = pa.table(cols)
+    else:
+        batch = [{"x": a, "y": b} for a, b in zip(col, cols["y"], strict=True)]
+    v = view_of(batch)
+    s = v.sample("x", 50)
+    assert len(s) == 50 and None not in s
+    y = v.sample("y", 100)
+    assert len(y) == 100 and min(y) < 200 and max(y) > n - 200  # spread over the batch
+    assert v.sample("y", 0) == []
+
+
+def test_record_batch_round_trip() -> None:
+    rb = pa.RecordBatch.from_pydict({"a": [1, 2], "b": ["x", "y"]})
+    v = view_of(rb)
+    out = v.with_arrow(v.to_arrow().set_column(1, "b", pa.array(["p", "q"])))
+    assert isinstance(out, pa.RecordBatch) and out.column(1).to_pylist() == ["p", "q"]
+
+
+def test_pandas_round_trip_keeps_untouched_columns_and_index() -> None:
+    df = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}, index=["r1", "r2"])
+    v = view_of(df)
+    same = v.with_arrow(v.to_arrow())
+    assert same is df  # nothing changed: the caller's frame comes back
+    out = v.with_arrow(v.to_arrow().set_column(1, "b", pa.array(["p", "q"])))
+    assert list(out.index) == ["r1", "r2"] and list(out["b"]) == ["p", "q"]
+    assert out["a"].dtype == df["a"].dtype and list(df["b"]) == ["x", "y"]
+
+
+def test_records_with_mixed_types_become_text_for_arrow() -> None:
+    rows = [{"id": 1}, {"id": "A-2"}, {"id": None}]
+    t = view_of(rows).to_arrow()
+    assert t.column("id").to_pylist() == ["1", "A-2", None]
+
+
+def test_non_string_column_names() -> None:
+    df = pd.DataFrame({0: ["a"], 1: ["b"]})
+    v = view_of(df)
+    assert v.columns == ["0", "1"] and v.sample("1", 5) == ["b"]
