@@ -8,6 +8,7 @@ the write leaves the old file untouched and removes the temp file. Temp files ar
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import uuid
 from collections.abc import Iterator
@@ -45,7 +46,14 @@ def is_temp(path: Path) -> bool:
 
 @contextlib.contextmanager
 def atomic_replace(target: Path) -> Iterator[Path]:
-    """Yield a temp path next to ``target``; on a clean exit it replaces ``target``."""
+    """Yield a temp path next to ``target``; on a clean exit it replaces ``target``.
+
+    Temp files of ``target`` that a killed process left behind are removed first: they are
+    stray copies of the other rows (two processes rewriting one file at once would lose an
+    update anyway, so no live writer is expected)."""
+    for stale in target.parent.glob(f".{glob.escape(target.name)}{TMP_MARK}*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
     tmp = temp_path(target)
     try:
         yield tmp

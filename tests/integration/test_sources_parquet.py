@@ -293,3 +293,4 @@ def test_killed_rewrite_leaves_a_readable_table(tmp_path: Path) -> None:
     assert src.tables() == ["big"]
     src.delete_where("big", "id", [5])
     assert src.count_where("big", "id", [5]) == 0 and src.count("big") == 599_999
+    assert [p.name for p in tmp_path.iterdir()] == ["big.parquet"]  # stray copy removed
