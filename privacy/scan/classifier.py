@@ -118,21 +118,24 @@ def classify(
 
     best: tuple[float, bool, Recognizer, Hit] | None = None
     named_hit: tuple[Recognizer, Hit] | None = None
+    named_rec = BY_ENTITY[header.entity] if header.entity else None
+    if named_rec is not None and kind in named_rec.kinds:
+        hit = named_rec.evaluate(vals, named=True)
+        named_hit = (named_rec, hit)
+        best = (_score(named_rec, hit, strength), True, named_rec, hit)
+    # a name confirmed by its values leaves only the strong recognizers to overturn it
+    settled = best is not None and best[0] >= 0.9
     for rec in RECOGNIZERS:
-        named = header.entity is not None and BY_ENTITY[header.entity] is rec
-        if kind not in rec.kinds:
+        if rec is named_rec or kind not in rec.kinds or rec.value_only is None:
             continue
-        if not named:
-            if rec.value_only is None or (header.non_pii and not rec.strong):
-                continue
-            if not rec.applies(vals):
-                continue
-        hit = rec.evaluate(vals, named=named)
-        conf = _score(rec, hit, strength if named else 0.0)
-        if named:
-            named_hit = (rec, hit)
-        if best is None or (conf, named) > (best[0], best[1]):
-            best = (conf, named, rec, hit)
+        if (header.non_pii or settled) and not rec.strong:
+            continue
+        if not rec.applies(vals):
+            continue
+        hit = rec.evaluate(vals, named=False)
+        conf = _score(rec, hit, 0.0)
+        if best is None or (conf, False) > (best[0], best[1]):
+            best = (conf, False, rec, hit)
 
     if best is not None and best[0] >= THRESHOLD:
         conf, named, rec, hit = best
