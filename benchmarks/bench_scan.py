@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import contextlib
 import shutil
 import statistics
 import subprocess
@@ -33,8 +34,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-import contextlib
 
 from privacy.scan.evaluation import load_labels, score  # noqa: E402
 
