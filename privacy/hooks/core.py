@@ -236,6 +236,9 @@ class Guard:
         self.settings = settings or load_settings()
         self.protector = protector
         self._classifier = classifier
+        #: verdicts are cached only for the scanner's classifier (deterministic, and the same
+        #: in every Guard); a custom classifier is called every time
+        self._cache_as: str | None = None if classifier is not None else f"scanner:ner={ner}"
         self.ner = ner
         self.sample = max(1, sample)
         self.recheck_sample = max(1, min(recheck_sample, self.sample))
@@ -284,8 +287,8 @@ class Guard:
         self, ev: Evaluation, col: str, kind: ColumnKind | None, values: list[Any]
     ) -> tuple[ColumnKind, cls.Proposal]:
         k = kind or kind_of_values(values) or ColumnKind.STRING
-        key = (self.settings.catalog_url, ev.dataset, col, k.value, id(self._classifier))
-        digest = _digest(values)
+        key = (self.settings.catalog_url, ev.dataset, col, k.value, self._cache_as)
+        digest = _digest(values) if self._cache_as is not None else None
         if digest is not None:
             hit = _verdicts.get(key, digest)
             if hit is not None:
