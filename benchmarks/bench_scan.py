@@ -20,9 +20,9 @@ STREET_ADDRESS/POSTAL_CODE, US_BANK_NUMBER/US_DRIVER_LICENSE -> the column's id 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
-import contextlib
 import shutil
 import statistics
 import subprocess
