@@ -4,9 +4,10 @@
 
 Default datasets: tests/data/scan/external/fakenamegenerator_3000.csv (or
 $PRIVACY_FAKENAME_CSV) and every case in tests/data/scan/. Each data file needs a
-``<stem>.labels.json`` beside it. Tables are read through the real source adapters (``privacy.sources.open_source``) and
-classified by ``privacy.scan.scan_source``, as ``privacy scan`` does. Prints one line per
-dataset, the totals, and every misclassified column.
+``<stem>.labels.json`` beside it. Tables are read through the real source adapters
+(``privacy.sources.open_source``) and classified by ``privacy.scan.scan_source``, as
+``privacy scan`` does. Prints one line per dataset, the totals, and every misclassified
+column.
 """
 
 from __future__ import annotations
