@@ -107,8 +107,25 @@ def find_personal_data(text: str) -> str | None:
     text = _URL_HOST.sub("://", _ALLOWED.sub(" ", text))
     if "@" in text and _EMAIL.search(text):
         return "EMAIL_ADDRESS"
-    if not _DIGIT.search(text):
+    digits = len(_DIGIT.findall(text))
+    if digits < 4 and ":" not in text:
         return None
+    if digits >= 7:  # cards, SSNs, phone numbers and IBANs all carry at least seven digits
+        kind = _numbers(text)
+        if kind:
+            return kind
+    for m in _IPV4.finditer(text):
+        if _ip_is_personal(m.group()):
+            return "IP_ADDRESS"
+    if ":" in text:
+        for m in _IPV6.finditer(text):
+            cand = m.group()
+            if cand.count(":") >= 2 and _DIGIT.search(cand) and _ip_is_personal(cand):
+                return "IP_ADDRESS"
+    return None
+
+
+def _numbers(text: str) -> str | None:
     for m in _CARD.finditer(text):
         digits = re.sub(r"[ \-]", "", m.group())
         if _CARD_PREFIX.match(digits) and luhn_ok(digits):
@@ -129,14 +146,6 @@ def find_personal_data(text: str) -> str | None:
             continue  # a lower-case hex id, not an IBAN as people write them
         if iban_ok(cand):
             return "IBAN_CODE"
-    for m in _IPV4.finditer(text):
-        if _ip_is_personal(m.group()):
-            return "IP_ADDRESS"
-    if ":" in text:
-        for m in _IPV6.finditer(text):
-            cand = m.group()
-            if cand.count(":") >= 2 and _DIGIT.search(cand) and _ip_is_personal(cand):
-                return "IP_ADDRESS"
     return None
 
 

@@ -34,7 +34,7 @@ STATE_NAME = "state"
 LOCK_NAME = "lock"
 SEGMENTS = "segments"
 CHECKPOINTS = "checkpoints"
-DEFAULT_SEGMENT_ENTRIES = 1 << 16
+DEFAULT_SEGMENT_ENTRIES = 1 << 12  # ~1 MB files; a writer rehashes at most one on open
 
 _SEG_RE = re.compile(r"^segments/(\d{20})\.log$")
 _CP_RE = re.compile(r"^checkpoints/(\d{20})\.note$")
@@ -195,9 +195,21 @@ class MemoryImage:
 
     torn_tails_possible = True
 
-    def __init__(self, items: dict[str, bytes], location: str = "<memory>") -> None:
+    def __init__(
+        self,
+        items: dict[str, bytes],
+        location: str = "<memory>",
+        _names: tuple[list[str], list[str], list[str]] | None = None,
+    ) -> None:
         self.items = items
         self.location = location
+        if _names is None:
+            names = sorted(items)
+            cps = [n for n in names if n.startswith(CHECKPOINTS + "/")]
+            segs = [n for n in names if n.startswith(SEGMENTS + "/")]
+            strays = [n for n in names if n not in (META_NAME, STATE_NAME, *cps, *segs)]
+            _names = (cps, segs, strays)
+        self._cps, self._segs, self._strays = _names
 
     @classmethod
     def from_image(cls, image: LogImage) -> MemoryImage:
@@ -212,9 +224,12 @@ class MemoryImage:
         return cls(items, image.location)
 
     def replace(self, name: str, data: bytes) -> MemoryImage:
+        """A copy with one item's bytes replaced (cheap: the item names stay the same)."""
         items = dict(self.items)
+        known = name in items
         items[name] = data
-        return MemoryImage(items, self.location)
+        names = (self._cps, self._segs, self._strays) if known else None
+        return MemoryImage(items, self.location, names)
 
     def meta(self) -> bytes | None:
         return self.items.get(META_NAME)
@@ -223,21 +238,16 @@ class MemoryImage:
         return [(n, d) for n, d in self.items.items() if n == STATE_NAME]
 
     def checkpoints(self) -> list[tuple[str, bytes]]:
-        return sorted((n, d) for n, d in self.items.items() if n.startswith(CHECKPOINTS + "/"))
+        return [(n, self.items[n]) for n in self._cps]
 
     def segment_names(self) -> list[str]:
-        return sorted(n for n in self.items if n.startswith(SEGMENTS + "/"))
+        return self._segs
 
     def segment(self, name: str) -> bytes:
         return self.items[name]
 
     def strays(self) -> list[str]:
-        known = (META_NAME, STATE_NAME)
-        return sorted(
-            n
-            for n in self.items
-            if n not in known and not n.startswith((SEGMENTS + "/", CHECKPOINTS + "/"))
-        )
+        return self._strays
 
 
 class FolderImage:
