@@ -32,6 +32,9 @@ class BatchTypeError(PrivacyError):
     exit_code = 2
 
 
+#: values read to tell the type of an untyped column (object dtype, dict values)
+KIND_SAMPLE = 64
+
 SUPPORTED = "a pandas DataFrame, a pyarrow Table or RecordBatch, or a list of dicts"
 
 
@@ -232,7 +235,7 @@ class PandasView(BatchView):
             return ColumnKind.OTHER
         if not pt.is_object_dtype(d) and pt.is_string_dtype(d):
             return ColumnKind.STRING
-        return kind_of_values(self.sample(column, 200))
+        return kind_of_values(self.sample(column, KIND_SAMPLE))
 
     def sample(self, column: str, n: int) -> list[Any]:
         s = self._series(column)
@@ -294,7 +297,7 @@ class RecordsView(BatchView):
         return [_plain(rows[i].get(key)) for i in idx]
 
     def _kind(self, column: str) -> ColumnKind | None:
-        return kind_of_values(self.sample(column, 200))
+        return kind_of_values(self.sample(column, KIND_SAMPLE))
 
     def sample(self, column: str, n: int) -> list[Any]:
         if n <= 0 or not self.rows:

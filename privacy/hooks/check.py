@@ -179,7 +179,8 @@ def check_source(
 
     s = settings or load_settings()
     name, url = s.source_url(source)
-    g = Guard(s, ner=ner, actor=actor)
+    n = sample or s.sample_size
+    g = Guard(s, ner=ner, actor=actor, sample=n)  # not time-bound: judge the whole sample
     with open_source(url, name) as src:
         report = CheckReport(name, src.url)
         report.tables = check_tables(
@@ -187,7 +188,7 @@ def check_source(
             name,
             tables,
             guard=g,
-            sample=sample or s.sample_size,
+            sample=n,
             record=record,
             progress=progress,
         )

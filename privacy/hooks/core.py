@@ -61,7 +61,7 @@ MODES = ("enforce", "learn")
 
 #: values classified per column with no confirmed tag (bounded: the guard's cost must not grow
 #: with the batch)
-SAMPLE = 500
+SAMPLE = 200
 #: values re-checked per column a person confirmed as not PII (the values must *now* look like
 #: PII by themselves, which a small sample shows as well as a large one)
 RECHECK_SAMPLE = 32
@@ -286,7 +286,10 @@ class Guard:
     def _classify(
         self, ev: Evaluation, col: str, kind: ColumnKind | None, values: list[Any]
     ) -> tuple[ColumnKind, cls.Proposal]:
-        k = kind or kind_of_values(values) or ColumnKind.STRING
+        seen = kind_of_values(values)
+        k = kind or seen or ColumnKind.STRING
+        if seen is ColumnKind.STRING and not k.is_textual:
+            k = ColumnKind.STRING  # text among the numbers of an untyped column: read it as text
         key = (self.settings.catalog_url, ev.dataset, col, k.value, self._cache_as)
         digest = _digest(values) if self._cache_as is not None else None
         if digest is not None:

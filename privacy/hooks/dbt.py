@@ -175,7 +175,8 @@ def check_dbt(
     s = settings or load_settings()
     name, url = s.source_url(source)
     run = load_run(manifest)
-    g = Guard(s, ner=ner, actor=actor)
+    n = sample or s.sample_size
+    g = Guard(s, ner=ner, actor=actor, sample=n)
     groups: dict[tuple[str, str], list[DbtNode]] = {}
     for node in run.nodes:
         groups.setdefault(_location(s, name, url, node.schema), []).append(node)
@@ -203,7 +204,7 @@ def check_dbt(
                         src_name,
                         [table],
                         guard=g,
-                        sample=sample or s.sample_size,
+                        sample=n,
                         record=record,
                     )
                     tc.model = node.unique_id
