@@ -78,8 +78,8 @@ def _score(rec: Recognizer, hit: Hit, strength: float) -> float:
 
 
 def _header_strength(header: HeaderSignal, table: str) -> float:
-    if header.entity == "PERSON" and header.strength < 0.6 and people_table_kind(table):
-        return 0.75  # ``name`` in ``customers`` is a person's name
+    if header.entity in NAME_FAMILY and header.strength < 0.6 and people_table_kind(table):
+        return 0.75  # ``name``, ``first``, ``last`` in ``customers`` are people's names
     return header.strength
 
 

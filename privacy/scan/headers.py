@@ -97,7 +97,7 @@ def _init() -> None:
     _PHRASES, _CJK, _MAXLEN = _compile()
     words = {w for p in _PHRASES for w in p}
     words |= V.NEUTRAL | V.NEGATIVE | V.NON_PERSON | V.NON_PII | V.COUNT_PREFIX
-    words |= V.NEGATIVE_PREFIX | set(V.PEOPLE_TABLES) | V.STOP
+    words |= V.NEGATIVE_PREFIX | set(V.PEOPLE_TABLES) | V.STOP | V.BUSINESS
     _WORDS = {w for w in words if " " not in w}
 
 
@@ -209,6 +209,10 @@ def analyze(name: str) -> HeaderSignal:
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
         if w in V.COUNT_PREFIX and (plural & set(words[i:j]) or "of" in [p for p, _ in pairs]):
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
+    if entity in V.LOCATION_ENTITIES:
+        for w in outside:
+            if w in V.BUSINESS and w not in phrase_words:
+                return HeaderSignal(words=matched, negated_by=w, non_pii=True)
     if entity in NAME_FAMILY or entity == "USERNAME":
         for w in outside:
             if w in V.NON_PERSON and w not in phrase_words:

@@ -94,7 +94,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         coordinates, coords, gps, geo point, geopoint, lat lng, latlng, latlong, lat long,
         breitengrad, laengengrad, location point, geo location, geo coordinates""",
     ),
-    ("GEO_COORDINATE", WEAK, 81, "geo, long"),
+    ("GEO_COORDINATE", WEAK, 81, "geo"),
+    ("GEO_COORDINATE", 0.65, 81, "long"),
     # --- online identifiers ---------------------------------------------------------------
     (
         "IP_ADDRESS",
@@ -303,6 +304,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         reisepass, reisepassnummer, passnummer, passeport, numero de passeport, pasaporte,
         numero de pasaporte, passaporte, passaporto, paspoort, paspoortnummer""",
     ),
+    ("US_DRIVER_LICENSE", MEDIUM, 86, "drivers, dl"),
     (
         "US_DRIVER_LICENSE",
         STRONG,
@@ -458,6 +460,14 @@ NON_PERSON = wordset(
     industry employer organisation_name school_name hospital clinic pharmacy insurer
     insurance provider plan_name policy contract project_name code_name nickname_type"""
 )
+
+#: places of a business, not of a person: ``merchant_lat``, ``store_address``, ``office_city``
+BUSINESS = wordset(
+    """merchant merch store shop warehouse branch office company business vendor supplier
+    venue facility plant factory depot hq headquarters firm corporate dealer dealership
+    restaurant hotel airport station"""
+)
+LOCATION_ENTITIES = frozenset({"STREET_ADDRESS", "POSTAL_CODE", "LOCATION", "GEO_COORDINATE"})
 
 #: known columns that hold no personal data; skips the expensive NER tier and weak value rules
 NON_PII = wordset(

@@ -27,6 +27,9 @@ from privacy.scan.values import Values
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?", re.UNICODE)
 _SHAPE = re.compile(r"[^\W\d_][^\d@#$%^&*=+<>{}\[\]|\\/:;!?\"]{0,69}", re.UNICODE)
+#: digits glued to the end of a word: generators that make names unique (Synthea's
+#: ``Jacinto644 Kris249``) -- still names
+_NUMBERED = re.compile(r"(?<=[^\W\d_])\d{1,4}\b")
 TITLES = wordset(
     """mr mrs ms miss mx dr prof sir madam dame lord lady rev fr sr sra srta dona don herr frau
     fraulein mme mlle m monsieur madame signor signora sig dott ing jr sr ii iii iv phd md
@@ -83,7 +86,8 @@ class NameStats:
         first, last = name_lists()
         n = values.total or 1
         shaped = single = multi = full = one_first = one_last = one_any = org = 0
-        for text, c in zip(values.texts, values.counts, strict=True):
+        for raw, c in zip(values.texts, values.counts, strict=True):
+            text = _NUMBERED.sub("", raw)
             if not _SHAPE.fullmatch(text) or len(text) > 70:
                 continue
             if has_cjk(text):

@@ -627,11 +627,179 @@ def us_identifiers() -> None:
     )
 
 
+def synthea_like() -> None:
+    """Columns and value styles of Synthea's patients.csv (names with digits appended,
+    999-area SSNs, S/X-prefixed licence and passport numbers, upper-case headers)."""
+    fk = Faker("en_US")
+    fk.seed_instance(90)
+    rnd = random.Random(90)
+
+    def row(i: int) -> dict[str, Any]:
+        sex = rnd.choice("MF")
+        first = fk.first_name_male() if sex == "M" else fk.first_name_female()
+        return {
+            "Id": str(uuid.UUID(int=rnd.getrandbits(128))),
+            "BIRTHDATE": dob(fk).isoformat(),
+            "SSN": f"999-{rnd.randint(10, 99)}-{rnd.randint(1000, 9999)}",
+            "DRIVERS": f"S999{rnd.randint(10000, 99999)}",
+            "PASSPORT": f"X{rnd.randint(10000000, 99999999)}X",
+            "PREFIX": "Mr." if sex == "M" else rnd.choice(["Mrs.", "Ms."]),
+            "FIRST": f"{first}{rnd.randint(1, 999)}",
+            "LAST": f"{fk.last_name()}{rnd.randint(1, 999)}",
+            "MARITAL": rnd.choice(["M", "S", ""]),
+            "RACE": rnd.choice(["white", "black", "asian", "native", "other"]),
+            "GENDER": sex,
+            "BIRTHPLACE": f"{fk.city()} {fk.state()} US",
+            "ADDRESS": f"{fk.building_number()} {fk.street_name()} {fk.street_suffix()}",
+            "CITY": fk.city(),
+            "STATE": fk.state(),
+            "ZIP": fk.zipcode(),
+            "LAT": fk.latitude(),
+            "LON": fk.longitude(),
+            "HEALTHCARE_EXPENSES": round(rnd.uniform(1000, 900000), 2),
+        }
+
+    write(
+        "patients",
+        rows_of(N, row),
+        {
+            "Id": "*",
+            "BIRTHDATE": ["DATE_OF_BIRTH"],
+            "SSN": ["US_SSN", "NATIONAL_ID"],
+            "DRIVERS": ["US_DRIVER_LICENSE"],
+            "PASSPORT": ["US_PASSPORT"],
+            "PREFIX": "*",
+            "FIRST": ["FIRST_NAME", "PERSON"],
+            "LAST": ["LAST_NAME", "PERSON"],
+            "MARITAL": "*",
+            "RACE": ["NRP"],
+            "GENDER": ["GENDER"],
+            "BIRTHPLACE": ["LOCATION"],
+            "ADDRESS": ["STREET_ADDRESS"],
+            "CITY": ["LOCATION"],
+            "STATE": "*",
+            "ZIP": ["POSTAL_CODE"],
+            "LAT": ["GEO_COORDINATE"],
+            "LON": ["GEO_COORDINATE"],
+            "HEALTHCARE_EXPENSES": [],
+        },
+        "Patients in the style of Synthea's patients.csv (Faker en_US values).",
+    )
+
+
+def card_transactions() -> None:
+    """Columns of the popular synthetic card-fraud tables: cardholder data next to the
+    merchant's location (not personal)."""
+    fk = Faker("en_US")
+    fk.seed_instance(91)
+    rnd = random.Random(91)
+
+    def row(i: int) -> dict[str, Any]:
+        return {
+            "trans_date_trans_time": fk.date_time_between("-2y", "now").isoformat(sep=" "),
+            "cc_num": int(fk.credit_card_number(card_type="visa16")),
+            "merchant": f"fraud_{fk.company()}",
+            "category": rnd.choice(["grocery_pos", "gas_transport", "shopping_net", "misc_pos"]),
+            "amt": round(rnd.uniform(1, 900), 2),
+            "first": fk.first_name(),
+            "last": fk.last_name(),
+            "gender": rnd.choice("MF"),
+            "street": fk.street_address(),
+            "city": fk.city(),
+            "state": fk.state_abbr(),
+            "zip": int(fk.zipcode()),
+            "lat": float(fk.latitude()),
+            "long": float(fk.longitude()),
+            "city_pop": rnd.randint(100, 2_000_000),
+            "job": fk.job(),
+            "dob": dob(fk).isoformat(),
+            "trans_num": uuid.UUID(int=rnd.getrandbits(128)).hex,
+            "unix_time": 1_370_000_000 + rnd.randint(0, 60_000_000),
+            "merch_lat": float(fk.latitude()),
+            "merch_long": float(fk.longitude()),
+            "is_fraud": rnd.choice([0, 0, 0, 1]),
+        }
+
+    write(
+        "card_transactions",
+        rows_of(N, row),
+        {
+            "trans_date_trans_time": [],
+            "cc_num": ["CREDIT_CARD"],
+            "merchant": [],
+            "category": [],
+            "amt": [],
+            "first": ["FIRST_NAME", "PERSON"],
+            "last": ["LAST_NAME", "PERSON"],
+            "gender": ["GENDER"],
+            "street": ["STREET_ADDRESS"],
+            "city": ["LOCATION"],
+            "state": "*",
+            "zip": ["POSTAL_CODE"],
+            "lat": ["GEO_COORDINATE"],
+            "long": ["GEO_COORDINATE"],
+            "city_pop": [],
+            "job": "*",
+            "dob": ["DATE_OF_BIRTH"],
+            "trans_num": [],
+            "unix_time": [],
+            "merch_lat": [],
+            "merch_long": [],
+            "is_fraud": [],
+        },
+        "Card transactions in the style of the public synthetic fraud datasets: card numbers "
+        "as integers, terse headers (first, last, long), the merchant's coordinates.",
+    )
+
+
+def spaced_headers() -> None:
+    """Title-case headers with spaces and numbers, as spreadsheet exports have them."""
+    fk = Faker("en_US")
+    fk.seed_instance(92)
+    rnd = random.Random(92)
+
+    def row(i: int) -> dict[str, Any]:
+        return {
+            "Index": i + 1,
+            "Customer Id": "".join(rnd.choice("0123456789abcdefABCDEF") for _ in range(15)),
+            "First Name": fk.first_name(),
+            "Last Name": fk.last_name(),
+            "Company": fk.company(),
+            "City": fk.city(),
+            "Country": fk.country(),
+            "Phone 1": fk.phone_number(),
+            "Phone 2": fk.phone_number(),
+            "Email": fk.email(),
+            "Subscription Date": fk.date_between("-3y", "today").isoformat(),
+            "Website": fk.url(),
+        }
+
+    write(
+        "customers_export",
+        rows_of(N, row),
+        {
+            "Index": [],
+            "Customer Id": [],
+            "First Name": ["FIRST_NAME", "PERSON"],
+            "Last Name": ["LAST_NAME", "PERSON"],
+            "Company": [],
+            "City": ["LOCATION"],
+            "Country": "*",
+            "Phone 1": ["PHONE_NUMBER"],
+            "Phone 2": ["PHONE_NUMBER"],
+            "Email": ["EMAIL_ADDRESS"],
+            "Subscription Date": [],
+            "Website": "*",
+        },
+        "A customer export with spreadsheet-style headers (spaces, numbered phones).",
+    )
+
+
 def main() -> None:
     for make in (
         de_kunden, fr_clients, es_clientes, ko_customers, ja_customers, nl_it_pt_mixed,
         no_pii_orders, no_pii_metrics, lying_headers, messy, tickets, json_profiles,
-        us_identifiers,
+        us_identifiers, synthea_like, card_transactions, spaced_headers,
     ):  # fmt: skip
         make()
         print("wrote", make.__name__)
