@@ -492,21 +492,23 @@ class RequestStore:
         return out
 
     def steps_started(self, pairs: Sequence[tuple[str, int]]) -> None:
-        """Journal several requests' steps as started in one transaction (a group step)."""
+        """Journal several requests' steps as started in one transaction (a group step): one
+        statement executed for many parameter sets."""
         s, t = steps_table, requests_table
         moment = now()
+        where = (s.c.request_id == sa.bindparam("b_rid"), s.c.idx == sa.bindparam("b_idx"))
         with self._tx() as conn:
-            for request_id, index in pairs:
-                conn.execute(
-                    s.update()
-                    .where(s.c.request_id == request_id, s.c.idx == index)
-                    .values(
-                        status=StepStatus.STARTED.value,
-                        attempts=s.c.attempts + 1,
-                        started_at=moment,
-                        error=None,
-                    )
-                )
+            conn.execute(
+                s.update()
+                .where(*where)
+                .values(
+                    status=StepStatus.STARTED.value,
+                    attempts=s.c.attempts + 1,
+                    started_at=moment,
+                    error=None,
+                ),
+                [{"b_rid": r, "b_idx": i} for r, i in pairs],
+            )
             ids = sorted({r for r, _ in pairs})
             conn.execute(t.update().where(t.c.id.in_(ids)).values(lease_at=moment))
 
@@ -514,20 +516,40 @@ class RequestStore:
         """Journal several requests' steps as done in one transaction (a group step)."""
         s = steps_table
         moment = now()
+        where = (s.c.request_id == sa.bindparam("b_rid"), s.c.idx == sa.bindparam("b_idx"))
+        counted = [d for d in done if d[2] is not None]
+        uncounted = [d for d in done if d[2] is None]
         with self._tx() as conn:
-            for request_id, index, rows, evidence in done:
+            if counted:
                 conn.execute(
                     s.update()
-                    .where(s.c.request_id == request_id, s.c.idx == index)
+                    .where(*where)
                     .values(
                         status=StepStatus.DONE.value,
                         # a re-run (resume after a failed verification) adds to the first count
-                        rows_affected=None
-                        if rows is None
-                        else sa.func.coalesce(s.c.rows_affected, 0) + rows,
-                        evidence_json=json.dumps(evidence, default=str),
+                        rows_affected=sa.func.coalesce(s.c.rows_affected, 0)
+                        + sa.bindparam("b_rows", type_=sa.BigInteger),
+                        evidence_json=sa.bindparam("b_ev"),
                         finished_at=moment,
-                    )
+                    ),
+                    [
+                        {"b_rid": r, "b_idx": i, "b_rows": n, "b_ev": json.dumps(ev, default=str)}
+                        for r, i, n, ev in counted
+                    ],
+                )
+            if uncounted:
+                conn.execute(
+                    s.update()
+                    .where(*where)
+                    .values(
+                        status=StepStatus.DONE.value,
+                        evidence_json=sa.bindparam("b_ev"),
+                        finished_at=moment,
+                    ),
+                    [
+                        {"b_rid": r, "b_idx": i, "b_ev": json.dumps(ev, default=str)}
+                        for r, i, _n, ev in uncounted
+                    ],
                 )
 
     def step_started(self, request_id: str, index: int) -> None:
