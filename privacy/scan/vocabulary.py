@@ -32,7 +32,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         adresse email, adresse e mail, adresse electronique, correo, correo electronico,
         email id, mailid, epost, e post, epostadresse, sahkoposti, eposta, posta elettronica,
         indirizzo email, emailadres, e mailadres, endereco de email, endereco eletronico,
-        endereco email, mail addr, email addr, emailaddr""",
+        endereco email, mail addr, email addr, emailaddr, e posta, почта, электронная почта, эл почта""",
     ),
     ("EMAIL_ADDRESS", MEDIUM, 88, "mail"),
     (
@@ -45,7 +45,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         mobilnummer, mobiltelefon, festnetz, telephone portable, telefono, movil, celular,
         telemovel, telefone, cellulare, telefoonnummer, mobiel, mobielnummer, gsm, msisdn,
         contact number, phone no, tlf, puhelin, puhelinnumero, telefonnr, tfn, fax,
-        faxnumber, fax number, whatsapp""",
+        faxnumber, fax number, whatsapp, телефон, мобильный, номер телефона, cep telefonu""",
     ),
     ("PHONE_NUMBER", MEDIUM, 84, "cell, portable"),
     (
@@ -53,7 +53,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         MEDIUM,
         50,
         """address, addr, adresse, anschrift, adres, indirizzo,
-        direccion, endereco, domicile, domicilio, residence""",
+        direccion, endereco, domicile, domicilio, residence, адрес, адреса""",
     ),
     (
         "STREET_ADDRESS",
@@ -72,7 +72,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         80,
         """zip, zipcode, zip code, postcode, post code, postal code,
         postalcode, plz, postleitzahl, code postal, codepostal, codigo postal, codigopostal,
-        cep, postnummer, postnr, pincode, pin code, zip4, zip5, eircode, postinumero""",
+        cep, postnummer, postnr, pincode, pin code, zip4, zip5, eircode, postinumero, индекс, почтовый индекс, posta kodu""",
     ),
     ("POSTAL_CODE", WEAK, 79, "cp, cap"),
     (
@@ -83,7 +83,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         cidade, citta, plaats, woonplaats, gemeente, municipality, municipio, commune,
         place of birth, birthplace, birth place, geburtsort, lieu de naissance,
         lugar de nacimiento, local de nascimento, luogo di nascita, suburb, locality, village,
-        neighborhood, neighbourhood, city name, town name, kaupunki, stad""",
+        neighborhood, neighbourhood, city name, town name, kaupunki, stad, город, місто, sehir, şehir""",
     ),
     ("LOCATION", WEAK, 58, "district, county, borough"),
     (
@@ -151,7 +151,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         geburtsjahr, date de naissance, naissance, date naissance, fecha de nacimiento,
         fecha nacimiento, nacimiento, data de nascimento, data nascimento, nascimento,
         data di nascita, nascita, geboortedatum, geboortejaar, fodselsdato, fodelsedatum,
-        fodselsdag, syntymaaika, syntymapaiva, bday, b day, date naiss, dt naissance""",
+        fodselsdag, syntymaaika, syntymapaiva, bday, b day, date naiss, dt naissance, дата рождения, дата народження, dogum tarihi, doğum tarihi""",
     ),
     (
         "AGE",
@@ -166,7 +166,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         STRONG,
         85,
         """gender, sex, geschlecht, sexe, sexo, genero, geslacht, sesso,
-        kon, kjonn, sukupuoli, gender identity, biological sex""",
+        kon, kjonn, sukupuoli, gender identity, biological sex, пол, стать, cinsiyet""",
     ),
     ("GENDER", MEDIUM, 84, "genre"),
     # --- names ------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         mother name, guardian name, parent name, legal name, passenger name, guest name,
         driver name, traveler name, traveller name, applicant name, candidate name,
         subscriber name, signatory, kundenname, nom client, nombre cliente, nome cliente,
-        klantnaam""",
+        klantnaam, billing name, shipping name, bill to name, ship to name, delivery name, ship name, фио, полное имя""",
     ),
     (
         "PERSON",
@@ -192,7 +192,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         60,
         """name, naam, nome, nombre, person, customer, client, contact, owner,
         author, recipient, sender, buyer, seller, passenger, guest, member, employee, patient,
-        student, holder, applicant, candidate, subscriber, assignee, reporter""",
+        student, holder, applicant, candidate, subscriber, assignee, reporter, manager, supervisor, assistant, agent name""",
     ),
     (
         "FIRST_NAME",
@@ -202,7 +202,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         forename, forenames, christian name, vorname, vornamen, prenom, prenoms,
         nombre de pila, primer nombre, primeiro nome, nome proprio, voornaam, fornavn,
         fornamn, etunimi, imie, jmeno, krestni jmeno, keresztnev, middle name, middlename,
-        second name""",
+        second name, имя, ім'я""",
     ),
     ("FIRST_NAME", WEAK, 64, "first, given"),
     (
@@ -214,7 +214,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         primer apellido, segundo apellido, sobrenome, apelido, cognome, achternaam, efternamn,
         etternavn, sukunimi, nazwisko, prijmeni, vezeteknev, maiden name, maidenname, maiden,
         mothers maiden, mothers maiden name, mother maiden, birth name, geburtsname,
-        nom de naissance""",
+        nom de naissance, фамилия, прізвище, soyad, soyadi, soyadı, отчество""",
     ),
     ("LAST_NAME", MEDIUM, 65, "nom"),
     ("LAST_NAME", WEAK, 63, "last, family"),
@@ -293,7 +293,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         sozialversicherungsnummer, nss, numero de seguridad social,
         numero seguridad social, my number, mynumber, sin, social insurance number,
         citizen id, citizen number, identification number, voter id, government id,
-        gov id""",
+        gov id, снилс, инн, tc kimlik no""",
     ),
     ("NATIONAL_ID", WEAK, 85, "id number, idnumber"),
     (
@@ -302,7 +302,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         87,
         """passport, passport number, passport no, passportnumber,
         reisepass, reisepassnummer, passnummer, passeport, numero de passeport, pasaporte,
-        numero de pasaporte, passaporte, passaporto, paspoort, paspoortnummer""",
+        numero de pasaporte, passaporte, passaporto, paspoort, paspoortnummer, паспорт, номер паспорта, pasaport""",
     ),
     ("US_DRIVER_LICENSE", MEDIUM, 86, "drivers, dl"),
     (
