@@ -32,7 +32,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         adresse email, adresse e mail, adresse electronique, correo, correo electronico,
         email id, mailid, epost, e post, epostadresse, sahkoposti, eposta, posta elettronica,
         indirizzo email, emailadres, e mailadres, endereco de email, endereco eletronico,
-        endereco email, mail addr, email addr, emailaddr, e posta, почта, электронная почта, эл почта""",
+        endereco email, mail addr, email addr, emailaddr, e posta, почта, электронная почта,
+        эл почта""",
     ),
     ("EMAIL_ADDRESS", MEDIUM, 88, "mail"),
     (
@@ -72,7 +73,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         80,
         """zip, zipcode, zip code, postcode, post code, postal code,
         postalcode, plz, postleitzahl, code postal, codepostal, codigo postal, codigopostal,
-        cep, postnummer, postnr, pincode, pin code, zip4, zip5, eircode, postinumero, индекс, почтовый индекс, posta kodu""",
+        cep, postnummer, postnr, pincode, pin code, zip4, zip5, eircode, postinumero, индекс,
+        почтовый индекс, posta kodu""",
     ),
     ("POSTAL_CODE", WEAK, 79, "cp, cap"),
     (
@@ -83,7 +85,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         cidade, citta, plaats, woonplaats, gemeente, municipality, municipio, commune,
         place of birth, birthplace, birth place, geburtsort, lieu de naissance,
         lugar de nacimiento, local de nascimento, luogo di nascita, suburb, locality, village,
-        neighborhood, neighbourhood, city name, town name, kaupunki, stad, город, місто, sehir, şehir""",
+        neighborhood, neighbourhood, city name, town name, kaupunki, stad, город, місто, sehir,
+        şehir""",
     ),
     ("LOCATION", WEAK, 58, "district, county, borough"),
     (
@@ -151,7 +154,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         geburtsjahr, date de naissance, naissance, date naissance, fecha de nacimiento,
         fecha nacimiento, nacimiento, data de nascimento, data nascimento, nascimento,
         data di nascita, nascita, geboortedatum, geboortejaar, fodselsdato, fodelsedatum,
-        fodselsdag, syntymaaika, syntymapaiva, bday, b day, date naiss, dt naissance, дата рождения, дата народження, dogum tarihi, doğum tarihi""",
+        fodselsdag, syntymaaika, syntymapaiva, bday, b day, date naiss, dt naissance,
+        дата рождения, дата народження, dogum tarihi, doğum tarihi""",
     ),
     (
         "AGE",
@@ -184,7 +188,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         mother name, guardian name, parent name, legal name, passenger name, guest name,
         driver name, traveler name, traveller name, applicant name, candidate name,
         subscriber name, signatory, kundenname, nom client, nombre cliente, nome cliente,
-        klantnaam, billing name, shipping name, bill to name, ship to name, delivery name, ship name, фио, полное имя""",
+        klantnaam, billing name, shipping name, bill to name, ship to name, delivery name,
+        ship name, фио, полное имя""",
     ),
     (
         "PERSON",
@@ -192,7 +197,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         60,
         """name, naam, nome, nombre, person, customer, client, contact, owner,
         author, recipient, sender, buyer, seller, passenger, guest, member, employee, patient,
-        student, holder, applicant, candidate, subscriber, assignee, reporter, manager, supervisor, assistant, agent name""",
+        student, holder, applicant, candidate, subscriber, assignee, reporter, manager,
+        supervisor, assistant, agent name""",
     ),
     (
         "FIRST_NAME",
@@ -302,7 +308,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         87,
         """passport, passport number, passport no, passportnumber,
         reisepass, reisepassnummer, passnummer, passeport, numero de passeport, pasaporte,
-        numero de pasaporte, passaporte, passaporto, paspoort, paspoortnummer, паспорт, номер паспорта, pasaport""",
+        numero de pasaporte, passaporte, passaporto, paspoort, paspoortnummer, паспорт,
+        номер паспорта, pasaport""",
     ),
     ("US_DRIVER_LICENSE", MEDIUM, 86, "drivers, dl"),
     (
