@@ -111,12 +111,14 @@ def build_report(
             actions[r.action] += 1
         a, d = r.action, r.details
         if a in _TAG_STATUS:
-            # the inventory is a state: events before the period count too
+            # the inventory is a state: events before the period count too. A field an event
+            # leaves out (a confirmation that does not repeat the category) keeps its value.
+            prev = tags.get(r.target, {})
             tags[r.target] = {
                 "status": _TAG_STATUS[a],
-                "entity": d.get("entity"),
-                "category": d.get("category"),
-                "confidence": d.get("confidence"),
+                "entity": d["entity"] if "entity" in d else prev.get("entity"),
+                "category": d["category"] if "category" in d else prev.get("category"),
+                "confidence": d["confidence"] if "confidence" in d else prev.get("confidence"),
                 "since": r.time,
             }
         elif a == "scan.completed":
@@ -165,10 +167,10 @@ def build_report(
             agg["count"] += 1
             if d.get("policy_version") is not None:
                 agg["policy_versions"].add(str(d["policy_version"]))
-            effects = d.get("effects") or {}
+            effects = d.get("effects") or d.get("columns") or {}
             if isinstance(effects, dict):
                 for eff in effects.values():
-                    name = eff if isinstance(eff, str) else "mask"
+                    name = eff.split(":")[0] if isinstance(eff, str) else "mask"  # mask:email
                     agg["effects"][name] += 1
                     effect_totals[name] += 1
             if r.outcome in ("denied", "deny"):

@@ -25,8 +25,7 @@ EVENTS = [
     # inventory: a state, so events before the period count
     ev("2024-04-01T09:00:00", "tag.proposed", "wh.customers.email", entity="EMAIL_ADDRESS",
        category="contact", confidence=0.97),
-    ev("2024-04-02T09:00:00", "tag.confirmed", "wh.customers.email", entity="EMAIL_ADDRESS",
-       category="contact"),
+    ev("2024-04-02T09:00:00", "tag.confirmed", "wh.customers.email", confidence=0.97),
     ev("2024-05-03T09:00:00", "tag.set", "wh.customers.iban", entity="IBAN_CODE",
        category="financial"),
     ev("2024-05-03T09:00:00", "tag.proposed", "lake.events.ip", entity="IP_ADDRESS",
@@ -46,7 +45,7 @@ EVENTS = [
     ev("2024-05-07T10:00:00", "policy.decision", "wh.customers", role="analyst",
        policy_version="3", effects={"email": "mask", "iban": "deny", "id": "allow"}),
     ev("2024-05-07T10:01:00", "policy.decision", "wh.customers", "denied", role="analyst",
-       policy_version="4", effects={"iban": "deny"}),
+       policy_version="4", columns={"iban": "deny", "email": "mask:email"}),
     ev("2024-05-07T10:02:00", "policy.decision", "wh.customers", role="dpo",
        policy_version="4", effects={"iban": "allow"}),
     ev("2024-05-07T09:00:00", "policy.applied", "warehouse", policy_version="4"),
@@ -96,6 +95,7 @@ def test_inventory_is_the_latest_state_per_column_at_the_period_end(report: dict
     assert set(cats) == {"contact", "financial", "identifier"}
     assert [c["name"] for c in cats["contact"]["columns"]] == ["wh.customers.email"]
     assert cats["contact"]["columns"][0]["status"] == "confirmed"
+    assert cats["contact"]["columns"][0]["entity"] == "EMAIL_ADDRESS"  # kept from the proposal
     assert cats["identifier"]["columns"][0]["status"] == "proposed"
     assert (inv["pii_columns"], inv["pii_tables"], inv["proposed"], inv["not_pii"]) == (2, 1, 1, 2)
     assert report["inventory"]["scans"][0]["failed_tables"] == ["broken"]
@@ -110,7 +110,7 @@ def test_ingestion_and_access_cover_the_period_only(report: dict) -> None:
     by = {(d["role"], d["dataset"]): d for d in acc["by_role"]}
     assert by[("analyst", "wh.customers")]["count"] == 2
     assert by[("analyst", "wh.customers")]["policy_versions"] == ["3", "4"]
-    assert acc["effect_totals"] == {"allow": 2, "deny": 2, "mask": 1}
+    assert acc["effect_totals"] == {"allow": 2, "deny": 2, "mask": 2}
     assert acc["policy_events"][0]["action"] == "policy.applied"
 
 
