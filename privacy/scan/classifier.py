@@ -31,7 +31,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from privacy.scan.headers import NAME_FAMILY, HeaderSignal, analyze, people_table_kind
+from privacy.scan import vocabulary
+from privacy.scan.headers import (
+    NAME_FAMILY,
+    HeaderSignal,
+    analyze,
+    business_table,
+    people_table_kind,
+)
 from privacy.scan.recognizers import BY_ENTITY, RECOGNIZERS, Hit, Recognizer
 from privacy.scan.values import Values, prepare
 from privacy.sources.base import ColumnInfo, ColumnKind
@@ -144,6 +151,10 @@ def classify(
             entity = header.entity
         elif named and rec.entity != "PERSON":
             entity = header.entity or hit.entity
+        if table and _business_data(entity, header, table):
+            return Classification(
+                None, 0.0, (*header.evidence, f"table:{table} holds organisations", *type_ev)
+            )
         ev = [*header.evidence] if named else []
         ev.append(f"values:{hit.rate:.2f} {entity}")
         if hit.plausible >= hit.rate + 0.05 and named:
@@ -175,6 +186,16 @@ def classify(
             if found is not None:
                 return found
     return Classification(None, 0.0, tuple(ev))
+
+
+def _business_data(entity: str, header: HeaderSignal, table: str) -> bool:
+    """An organisation's address, site or name in a table of organisations is not a person's."""
+    if not business_table(table):
+        return False
+    if entity in vocabulary.LOCATION_ENTITIES:
+        return True
+    # ``name`` of a company is the company's name; a ``contact_name`` is still a person
+    return entity in NAME_FAMILY and header.entity in NAME_FAMILY and header.strength < 0.6
 
 
 def _needs_ner(header: HeaderSignal, vals: Values) -> bool:

@@ -10,7 +10,7 @@ capitalised words).
 
 Decides ``FREE_TEXT_PII`` (``free_text=True``) with evidence such as
 ``free_text:0.23 EMAIL_ADDRESS`` and ``ner:0.40 PERSON``. A single hit does not decide: contact
-and id entities need 3 % of values (and two values), people 10 %.
+and id entities need 3 % of values (and two values), people 15 %.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ NER_SAMPLE = 100
 SHORT_NER_SAMPLE = 64
 _MAX_TEXTS = 400
 PATTERN_SHARE = 0.03
-PERSON_SHARE = 0.10
+PERSON_SHARE = 0.15
 
 
 def is_free_text(vals: Values) -> bool:

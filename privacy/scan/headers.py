@@ -235,3 +235,9 @@ def people_table_kind(table: str) -> str | None:
     # schema-qualified or prefixed names: dim_customers, crm_contacts, tbl_users
     last = words[-1]
     return V.PEOPLE_TABLES.get(last)
+
+
+def business_table(table: str) -> bool:
+    """A table of organisations or places (``companies``, ``dim_store``, ``suppliers``)."""
+    words = [w for w in split_identifier(table) if w not in V.STOP]
+    return bool(words) and words[-1] in V.BUSINESS_TABLES and people_table_kind(table) is None

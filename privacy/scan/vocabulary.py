@@ -474,7 +474,22 @@ BUSINESS = wordset(
     venue facility plant factory depot hq headquarters firm corporate dealer dealership
     restaurant hotel airport station"""
 )
-LOCATION_ENTITIES = frozenset({"STREET_ADDRESS", "POSTAL_CODE", "LOCATION", "GEO_COORDINATE"})
+#: what a business's own data can be without being a person's
+LOCATION_ENTITIES = frozenset(
+    {"STREET_ADDRESS", "POSTAL_CODE", "LOCATION", "GEO_COORDINATE", "URL"}
+)
+#: tables of organisations and places, not people (their ``name`` and ``address`` are a
+#: business's)
+BUSINESS_TABLES = wordset(
+    """organization organizations organisation organisations company companies companys
+    business businesses vendor vendors supplier suppliers merchant merchants store stores shop
+    shops warehouse warehouses branch branches office offices facility facilities plant plants
+    site sites venue venues hotel hotels restaurant restaurants airport airports station
+    stations partner partners manufacturer manufacturers brand brands firm firms bank banks
+    institution institutions school schools university universities hospital hospitals
+    clinic clinics pharmacy pharmacies dealer dealers agency agencies carrier carriers
+    airline airlines location locations region regions country countries city cities"""
+)
 
 #: known columns that hold no personal data; skips the expensive NER tier and weak value rules
 NON_PII = wordset(

@@ -198,3 +198,20 @@ def test_classify_table_with_arrow() -> None:
     cols = [ColumnInfo("email", S), ColumnInfo("amount", F), ColumnInfo("n", INT)]
     out = classify_table("t", cols, t)
     assert [o.entity for o in out] == ["EMAIL_ADDRESS", None, None]
+
+
+def test_organisations_addresses_and_sites_are_not_personal() -> None:
+    urls = ["https://acme.example.com", "http://www.foo.example.org/x"] * 20
+    assert c("website", urls, table="organizations").entity is None
+    assert c("website", urls, table="customers").entity == "URL"
+    assert c("address", ["12 Main Street", "3 High St"] * 20, table="stores").entity is None
+    assert c("name", NAMES * 3, table="companies").entity is None
+    # a person named in an organisation's table is still a person
+    assert c("contact_name", NAMES * 3, table="companies").entity == "PERSON"
+    assert c("contact_email", EMAILS, table="suppliers").entity == "EMAIL_ADDRESS"
+
+
+def test_business_qualifiers_on_location_columns() -> None:
+    assert c("merch_lat", [40.1, 41.2, 39.9] * 10, F).entity is None
+    assert c("lat", [40.1, 41.2, 39.9] * 10, F).entity == "GEO_COORDINATE"
+    assert c("store_address", ["12 Main Street", "3 High St"] * 20).entity is None
