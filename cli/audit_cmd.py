@@ -268,5 +268,32 @@ def report(
     )
 
 
+def demo_step(workdir: Path) -> bool:
+    """The demo's last step: sign, verify, export a checkpoint and write the HTML report.
+    Returns whether the log verified."""
+    from privacy import auditing
+
+    s = settings()
+    console.rule("audit log")
+    auditing.flush()  # sign what the demo appended in this process
+    export = workdir / "audit-checkpoint.note"
+    auditing.export_checkpoint(s, export)
+    rep = auditing.verify(s, against=export)
+    mark = "[bold green]OK[/]" if rep.ok else "[bold red]FAILED[/]"
+    console.print(f"{mark} {rep.summary()}", highlight=False, soft_wrap=True)
+    for p in rep.problems:
+        err_console.print(f"[red]problem[/] {p.where}: {p.message}", highlight=False)
+    today = datetime.now(UTC).date()
+    html = workdir / "audit-report.html"
+    html.write_text(auditing.report(s, today - timedelta(days=30), today, "html"), encoding="utf-8")
+    console.print(f"compliance report: {html}", highlight=False, soft_wrap=True)
+    console.print(
+        f"checkpoint for the officer: {export} (later: privacy audit verify --against {export})",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return rep.ok
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(audit_app, name="audit")
