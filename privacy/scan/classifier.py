@@ -118,7 +118,8 @@ def classify(
             if conf >= THRESHOLD:
                 return Classification(header.entity, conf, (*header.evidence, "values:empty"))
         return Classification(None, 0.0, (*header.evidence, "values:empty", *type_ev))
-    if kind.is_textual and (kind == ColumnKind.JSON or vals.feature("json") >= 0.8):
+    is_json = kind.is_textual and (kind == ColumnKind.JSON or vals.feature("json") >= 0.8)
+    if is_json:
         found = _classify_json(vals, header)
         if found is not None:
             return found
@@ -174,7 +175,7 @@ def classify(
             ev.append("values:hashed")
     ev.extend(type_ev)
 
-    if kind.is_textual:
+    if kind.is_textual and not is_json:
         from privacy.scan import freetext
 
         if freetext.is_free_text(vals) and not header.non_pii:

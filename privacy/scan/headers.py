@@ -183,7 +183,7 @@ def analyze(name: str) -> HeaderSignal:
                     cands.append((k, k + 1, term))
                     break
     if not cands:
-        known = next((w for w in words if w in V.NON_PII), None)
+        known = next((w for w in words if w in V.NON_PII or w in V.BUSINESS), None)
         return HeaderSignal(words=known or "", non_pii=known is not None)
 
     # keep the longest of overlapping matches, then the most specific entity
