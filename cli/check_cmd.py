@@ -85,7 +85,7 @@ def register(app: typer.Typer) -> None:
             "(run_results.json beside it says which).",
         ),
         sample: int | None = typer.Option(
-            None, "--sample", min=10, help="Rows sampled per table (default: [scan] sample)."
+            None, "--sample", min=10, help="Rows sampled per table (default: scan.sample, 1000)."
         ),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
         no_record: bool = typer.Option(
