@@ -383,6 +383,8 @@ def test_list_keys_has_no_secrets(store: KeyStore) -> None:
     assert {i.kind for i in infos} == {"pseudonym", "subject"}
     text = repr(infos)
     for f in store.keys_dir.rglob("*.key"):
+        if f.name == "audit-signing.key":  # the audit log's own Ed25519 key (privacy.auditing)
+            continue
         assert json.loads(f.read_text())["wrapped"] not in text
     (shredded,) = [i for i in infos if i.kind == "subject"]
     assert shredded.scope == p and shredded.state == "shredded" and shredded.shredded_at
