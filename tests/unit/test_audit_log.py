@@ -6,6 +6,7 @@ import errno
 import multiprocessing
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,7 @@ def test_group_commit_shares_fsyncs_between_concurrent_appenders(
         nonlocal syncs
         syncs += 1
         real(fd)
+        time.sleep(0.002)  # a slow disk: appenders pile up behind each fsync
 
     log = open_log(tmp_path / "audit", signer=signer)
     monkeypatch.setattr(audit.folder, "fsync_fd", counting)
@@ -129,7 +131,7 @@ def test_group_commit_shares_fsyncs_between_concurrent_appenders(
     for t in threads:
         t.join()
     assert sorted(results) == list(range(800))
-    assert syncs < 800  # batches shared their fsync
+    assert syncs < 400  # batches shared their fsync
     assert log.verify(signer.verifier).ok
 
 
