@@ -30,8 +30,10 @@ lint: setup
 
 check: lint test
 
+# Speed and accuracy figures, printed beside their anchors (slow: builds large tables).
+BENCHES := accuracy bench_scan bench_audit bench_crypto bench_policy bench_guard bench_erase
 bench: setup services
-	$(BIN)/python benchmarks/bench_scan.py
+	@for b in $(BENCHES); do echo "== benchmarks/$$b.py"; $(BIN)/python benchmarks/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .privacy demo-data .pytest_cache .mypy_cache .ruff_cache
