@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from privacy.scan.recognizers.geo_coordinate import GeoCoordinateRecognizer
+from privacy.scan.recognizers.place import PlaceRecognizer
 from privacy.scan.recognizers.postal_code import PostalCodeRecognizer
 from privacy.scan.recognizers.street_address import StreetAddressRecognizer
+from privacy.scan.values import prepare
+from privacy.sources.base import ColumnKind
 
 
 @pytest.mark.parametrize(
@@ -82,3 +85,22 @@ def test_postal_code_implausible(text: str) -> None:
 )
 def test_geo_pairs(text: str, ok: bool) -> None:
     assert GeoCoordinateRecognizer().match(text) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("Berlin", True), ("MÜNCHEN", True), ("Munich", True), ("Springfield, IL", True),
+     ("São Paulo", True), ("Kraków", True), ("Widget Pro", False), ("Order", False)],
+)  # fmt: skip
+def test_place_gazetteer(text: str, ok: bool) -> None:
+    assert PlaceRecognizer().match(text) is ok
+
+
+def test_places_decide_only_when_more_places_than_people() -> None:
+    cities = ["Berlin", "Paris", "Madrid", "Houston", "Lyon", "Porto", "Osaka", "Toronto",
+              "Denver", "Leeds", "Utrecht", "Ghent"]  # fmt: skip
+    surnames = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
+                "Jackson", "Lincoln", "Wilson", "Taylor"]  # fmt: skip
+    assert PlaceRecognizer().evaluate(prepare(cities, ColumnKind.STRING), named=False).decisive
+    hit = PlaceRecognizer().evaluate(prepare(surnames, ColumnKind.STRING), named=False)
+    assert not hit.decisive

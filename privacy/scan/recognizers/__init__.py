@@ -20,7 +20,6 @@ from privacy.scan.recognizers.header_only import (
     BankAccountRecognizer,
     DriverLicenseRecognizer,
     HealthDataRecognizer,
-    LocationRecognizer,
     MedicalLicenseRecognizer,
     NrpRecognizer,
     PassportRecognizer,
@@ -33,6 +32,7 @@ from privacy.scan.recognizers.national_id import NationalIdRecognizer
 from privacy.scan.recognizers.password import PasswordRecognizer
 from privacy.scan.recognizers.person_name import PersonNameRecognizer
 from privacy.scan.recognizers.phone import PhoneRecognizer
+from privacy.scan.recognizers.place import PlaceRecognizer
 from privacy.scan.recognizers.postal_code import PostalCodeRecognizer
 from privacy.scan.recognizers.street_address import StreetAddressRecognizer
 from privacy.scan.recognizers.swift import SwiftRecognizer
@@ -74,7 +74,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     DriverLicenseRecognizer(),
     BankAccountRecognizer(),
     MedicalLicenseRecognizer(),
-    LocationRecognizer(),
+    PlaceRecognizer(),
     HealthDataRecognizer(),
     NrpRecognizer(),
 )

@@ -1,10 +1,10 @@
 """Entities only a column's name can reveal, with a loose check that the values fit.
 
 Passport, driver-licence and bank-account numbers have no reliable format across countries;
-cities, health and origin data are words like any other. The name (``passport_no``, ``city``,
-``diagnosis``, ``ethnicity``...) proposes them; the values must then look the part (an id
-with digits, a word without digits), so a ``city`` column of numbers or a ``passport`` column of
-booleans is not believed.
+health and origin data are words like any other. The name (``passport_no``, ``diagnosis``,
+``ethnicity``...) proposes them; the values must then look the part (an id
+with digits, a word without digits), so a ``diagnosis`` column of numbers or a ``passport`` column
+of booleans is not believed.
 """
 
 from __future__ import annotations
@@ -46,10 +46,6 @@ class BankAccountRecognizer(_IdLike):
 
 class MedicalLicenseRecognizer(_IdLike):
     entity = "MEDICAL_LICENSE"
-
-
-class LocationRecognizer(_Words):
-    entity = "LOCATION"
 
 
 class HealthDataRecognizer(_Words):
