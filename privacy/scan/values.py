@@ -26,8 +26,8 @@ NULL_TEXTS = frozenset({"", "null", "none", "nan", "n/a", "nil", "-", "--", "(nu
 
 _SCI = re.compile(r"^[+-]?\d(?:[.,]\d+)?[eE][+]?\d{1,2}$")
 
-#: at most this many distinct values are kept, the most frequent first (a share measured on
-#: 500 values is within a few points of the share on all of them)
+#: at most this many distinct values are kept, the most frequent (a share measured on 500
+#: values is within a few points of the share on all of them)
 MAX_DISTINCT = 500
 
 
@@ -66,7 +66,7 @@ class Values:
     ) -> float:
         """Share of non-null rows whose value satisfies ``pred`` (cached under ``key``).
 
-        With ``probe``, the most frequent ``probe`` distinct values are tested first; when
+        With ``probe``, the first ``probe`` distinct values are tested first; when
         their share is below ``floor`` that estimate is returned (a column that is clearly not
         the entity costs ``probe`` tests, not thousands)."""
         if key is not None and key in self._cache:
@@ -151,6 +151,11 @@ _FEATURES: dict[str, Callable[[str], bool]] = {
 
 def _text_of(v: Any, kind: ColumnKind) -> tuple[str | None, bool]:
     """(text, mangled) of one cell; text None for a null."""
+    if type(v) is str:  # the common case first
+        t = v.strip()
+        if len(t) <= 6 and t.lower() in NULL_TEXTS:
+            return None, False
+        return t, _SCI.match(t) is not None
     if v is None:
         return None, False
     if isinstance(v, bool):
@@ -210,6 +215,10 @@ def _pairs(values: Iterable[Any] | Any) -> Iterable[tuple[Any, int]]:
     return Counter(_hashable(v) for v in values).items()
 
 
+def _by_count(item: tuple[str, int]) -> int:
+    return item[1]
+
+
 def _hashable(v: Any) -> Any:
     if isinstance(v, dict | list):
         return json.dumps(v, default=str, ensure_ascii=False, sort_keys=True)
@@ -234,7 +243,10 @@ def prepare(values: Iterable[Any] | Any, kind: ColumnKind) -> Values:
             dates[v] += c
         elif isinstance(v, int | float | decimal.Decimal) and not isinstance(v, bool):
             numbers[float(v)] += c
-    for t, c in texts.most_common(MAX_DISTINCT):
+    ranked: Iterable[tuple[str, int]] = texts.items()
+    if len(texts) > MAX_DISTINCT:  # keep the most frequent
+        ranked = sorted(ranked, key=_by_count, reverse=True)[:MAX_DISTINCT]
+    for t, c in ranked:
         out.texts.append(t)
         out.counts.append(c)
     if len(texts) > MAX_DISTINCT:
