@@ -211,7 +211,7 @@ def analyze(name: str) -> HeaderSignal:
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
     if entity in V.LOCATION_ENTITIES:
         for w in outside:
-            if w in V.BUSINESS and w not in phrase_words:
+            if (w in V.BUSINESS or (entity == "URL" and w in V.NON_PII)) and w not in phrase_words:
                 return HeaderSignal(words=matched, negated_by=w, non_pii=True)
     if entity in NAME_FAMILY or entity == "USERNAME":
         for w in outside:

@@ -512,7 +512,9 @@ NON_PII = wordset(
     unit_price list_price sale_price msrp tax_rate exchange_rate fx nameset land pays pais
     bundesland kanton canton prefecture nationality_code iso iso2 iso3 alpha2 alpha3 expires
     expiry expiration exp cctype card_type title_name salutation anrede civilite tratamiento
-    occupation_name job_title useragent"""
+    occupation_name job_title useragent
+    endpoint webhook callback api image img thumbnail thumb logo icon asset cdn media
+    download docs documentation isbn gtin upc barcode tracking"""
 )
 
 #: table-name words that make a table a table of people (its ``name`` is a person's name and

@@ -47,6 +47,15 @@ def _is_range(text: str) -> bool:
     return bool(m and len(m[1]) == len(m[2]) and int(m[1]) <= int(m[2]))
 
 
+def _is_isbn(text: str) -> bool:
+    d = "".join(ch for ch in text if ch.isdigit())
+    if len(d) != 13 or not d.startswith(("978", "979")):
+        return False
+    from stdnum import isbn
+
+    return bool(isbn.is_valid(d))
+
+
 def _not_other_number(text: str) -> bool:
     return not (
         _DATE.fullmatch(text)
@@ -54,6 +63,7 @@ def _not_other_number(text: str) -> bool:
         or _IPV4.fullmatch(text)
         or _POSTAL.fullmatch(text)
         or _is_range(text)
+        or _is_isbn(text)
     )
 
 

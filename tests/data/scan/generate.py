@@ -795,11 +795,56 @@ def spaced_headers() -> None:
     )
 
 
+def no_pii_adversarial() -> None:
+    """Values that look like personal data to a naive matcher: ISBNs and dashed numbers like
+    phones, versions like IP addresses, paths and endpoints like URLs, hex like hashes."""
+    fk = Faker("en_US")
+    fk.seed_instance(93)
+    rnd = random.Random(93)
+
+    def row(i: int) -> dict[str, Any]:
+        return {
+            "col_a": fk.isbn13(),
+            "col_b": f"{rnd.randint(0, 9)}.{rnd.randint(0, 30)}.{rnd.randint(0, 99)}."
+            f"{rnd.randint(0, 999)}",
+            "col_c": f"#{rnd.randint(0, 0xFFFFFF):06x}",
+            "col_d": f"/var/log/{fk.word()}/{fk.word()}-{rnd.randint(1, 9)}.log",
+            "endpoint": f"https://api.example.com/v{rnd.randint(1, 3)}/{fk.word()}/{i}",
+            "col_f": f"{rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}",
+            "col_g": f"1Z{rnd.randint(100, 999)}AA{rnd.randint(10**9, 10**10 - 1)}",
+            "col_h": f"${rnd.uniform(1, 99999):,.2f}",
+            "col_i": rnd.choice(["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"]),
+            "col_j": rnd.choice(["application/json", "text/csv", "image/png", "text/html"]),
+            "col_k": rnd.choice(["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"]),
+            "col_l": f"{fk.word()}-{rnd.randint(1, 99)}.prod.internal",
+            "col_m": hashlib.sha1(str(i).encode()).hexdigest(),  # noqa: S324
+            "col_n": f"#{100000 + i}",
+            "col_o": round(rnd.uniform(-20, 40), 1),
+            "col_p": rnd.choice(["GET", "POST", "PUT", "DELETE"]),
+            "col_q": f"{rnd.randint(100, 999)}-{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}"
+            f"-{rnd.randint(10, 99)}",
+            "col_r": fk.bs().title(),
+            "col_s": fk.catch_phrase(),
+            "col_t": fk.date_time_between("-2y", "now").strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+
+    write(
+        "no_pii_adversarial",
+        rows_of(N, row),
+        {**{k: [] for k in row(0)}, "col_q": "*"},
+        "No personal data, but values that resemble it (ISBNs, 4-part versions, hex colours, "
+        "paths, API endpoints, times, tracking numbers, money, locales, host names, SHA-1, "
+        "order numbers, marketing phrases, timestamps) under meaningless column names. "
+        "`col_q` (123-456-7890-12 part numbers) is written exactly like a phone number with an "
+        "extension: either answer.",
+    )
+
+
 def main() -> None:
     for make in (
         de_kunden, fr_clients, es_clientes, ko_customers, ja_customers, nl_it_pt_mixed,
         no_pii_orders, no_pii_metrics, lying_headers, messy, tickets, json_profiles,
-        us_identifiers, synthea_like, card_transactions, spaced_headers,
+        us_identifiers, synthea_like, card_transactions, spaced_headers, no_pii_adversarial,
     ):  # fmt: skip
         make()
         print("wrote", make.__name__)
