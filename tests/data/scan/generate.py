@@ -817,7 +817,7 @@ def no_pii_adversarial() -> None:
             "col_j": rnd.choice(["application/json", "text/csv", "image/png", "text/html"]),
             "col_k": rnd.choice(["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"]),
             "col_l": f"{fk.word()}-{rnd.randint(1, 99)}.prod.internal",
-            "col_m": hashlib.sha1(str(i).encode()).hexdigest(),  # noqa: S324
+            "col_m": hashlib.sha1(str(i).encode()).hexdigest(),
             "col_n": f"#{100000 + i}",
             "col_o": round(rnd.uniform(-20, 40), 1),
             "col_p": rnd.choice(["GET", "POST", "PUT", "DELETE"]),
