@@ -215,3 +215,10 @@ def test_business_qualifiers_on_location_columns() -> None:
     assert c("merch_lat", [40.1, 41.2, 39.9] * 10, F).entity is None
     assert c("lat", [40.1, 41.2, 39.9] * 10, F).entity == "GEO_COORDINATE"
     assert c("store_address", ["12 Main Street", "3 High St"] * 20).entity is None
+
+
+def test_whole_numbers_stored_as_floats() -> None:
+    phones = [4155550123.0 + i * 97 for i in range(50)] + [None] * 5
+    assert c("phone", phones, F).entity == "PHONE_NUMBER"
+    assert c("zip", [10115.0, 94107.0, 2134.0] * 10, F).entity == "POSTAL_CODE"
+    assert c("phone", [12.5, 99.99] * 20, F).entity is None

@@ -26,7 +26,8 @@ from privacy.sources.base import ColumnKind
 
 TEXT = frozenset({ColumnKind.STRING, ColumnKind.OTHER, ColumnKind.JSON})
 NUMERIC = frozenset({ColumnKind.INTEGER, ColumnKind.DECIMAL, ColumnKind.FLOAT})
-INTEGERS = frozenset({ColumnKind.INTEGER, ColumnKind.DECIMAL})
+#: columns that can hold whole numbers (a CSV column with gaps reads as float: ``4155550123.0``)
+INTEGERS = frozenset({ColumnKind.INTEGER, ColumnKind.DECIMAL, ColumnKind.FLOAT})
 TEMPORAL = frozenset({ColumnKind.DATE, ColumnKind.DATETIME})
 
 
