@@ -111,6 +111,7 @@ def main() -> None:
         base = [make_batch(n, extra=False, start=r * n) for r in range(rep + 1)]
         wide = [make_batch(n, extra=True, start=r * n) for r in range(rep + 1)]
         frames = [b.to_pandas() for b in base]
+        no_text = [b.drop_columns(["notes"]) for b in base]
         for col in base[0].column_names:
             catalog.set(ColumnRef("lake", "orders", col), PII.get(col), actor="bench")
         guard(base[0], DATASET, settings=settings)  # remembers the column types
@@ -121,6 +122,7 @@ def main() -> None:
         # (label, what guard gets, the same batch as Arrow for the anchors)
         scenarios: list[tuple[str, list[Any], list[pa.Table]]] = [
             ("guard, Arrow, all 12 columns confirmed", base, base),
+            ("guard, Arrow, 11 confirmed (no free-text column)", no_text, no_text),
             ("guard, pandas, all 12 columns confirmed", frames, base),
             ("guard, Arrow, 12 confirmed + 3 new clean columns", wide, wide),
         ]
@@ -129,9 +131,11 @@ def main() -> None:
             w, d, gm, r1, r2 = [], [], [], [], []
             for r in range(rep + 1):
                 t, b = tables[r], batches[r]
+                # guard first, durable write last, as a job does (guard, write, guard, ...):
+                # the durable write's fsync leaves no dirty pages for the next audit fsync
+                tg = timed(lambda b=b: guard(b, DATASET, settings=settings))  # type: ignore[misc]
                 tw = timed(lambda t=t: pq.write_table(t, out))  # type: ignore[misc]
                 td = timed(lambda t=t: durable_write(t, out))  # type: ignore[misc]
-                tg = timed(lambda b=b: guard(b, DATASET, settings=settings))  # type: ignore[misc]
                 if r == 0:
                     continue  # warm-up
                 w.append(tw)

@@ -242,13 +242,13 @@ class PandasView(BatchView):
         if n <= 0 or not len(s):
             return []
         idx = spread_indices(len(s), 2 * n)
-        vals = [_plain(v) for v in s.iloc[idx].tolist()]
+        vals = [_plain(v) for v in s.array.take(idx).tolist()]  # array: no index work
         out = [v for v in vals if v is not None]
         if len(out) < n and len(idx) < len(s):
             # sparse column: look at the non-null cells only (costs a pass over the column)
             nn = s[s.notna()]
             if len(nn) > len(out):
-                vals = [_plain(v) for v in nn.iloc[spread_indices(len(nn), n)].tolist()]
+                vals = [_plain(v) for v in nn.array.take(spread_indices(len(nn), n)).tolist()]
                 out = [v for v in vals if v is not None]
         return _spread(out, n)
 

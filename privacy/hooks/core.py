@@ -286,9 +286,8 @@ class Guard:
     def _classify(
         self, ev: Evaluation, col: str, kind: ColumnKind | None, values: list[Any]
     ) -> tuple[ColumnKind, cls.Proposal]:
-        seen = kind_of_values(values)
-        k = kind or seen or ColumnKind.STRING
-        if seen is ColumnKind.STRING and not k.is_textual:
+        k = kind or kind_of_values(values) or ColumnKind.STRING
+        if not k.is_textual and any(isinstance(v, str) for v in values):
             k = ColumnKind.STRING  # text among the numbers of an untyped column: read it as text
         key = (self.settings.catalog_url, ev.dataset, col, k.value, self._cache_as)
         digest = _digest(values) if self._cache_as is not None else None

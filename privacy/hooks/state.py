@@ -40,6 +40,12 @@ schemas_table = sa.Table(
     sa.UniqueConstraint("source", "table_name", "column_name", name="uq_hook_schema_column"),
 )
 
+# built once: the guard runs this on every batch
+_KINDS = sa.select(schemas_table.c.column_name, schemas_table.c.kind).where(
+    schemas_table.c.source == sa.bindparam("source"),
+    schemas_table.c.table_name == sa.bindparam("table"),
+)
+
 
 @contextmanager
 def _unavailable(catalog: Catalog) -> Iterator[None]:
@@ -67,13 +73,8 @@ class GuardState:
         return {t.column: t for t in self.catalog.tags(source, table)}
 
     def kinds(self, source: str, table: str) -> dict[str, str]:
-        s = schemas_table
         with _unavailable(self.catalog), self.catalog.engine.connect() as conn:
-            rows = conn.execute(
-                sa.select(s.c.column_name, s.c.kind).where(
-                    s.c.source == source, s.c.table_name == table
-                )
-            ).all()
+            rows = conn.execute(_KINDS, {"source": source, "table": table}).all()
         return {r[0]: r[1] for r in rows}
 
     def remember_kinds(
