@@ -155,3 +155,54 @@ def test_sqlite_foreign_keys_become_relations_and_subjects(state_home: Path) -> 
         assert email is not None and email.status == TagStatus.CONFIRMED
     finally:
         cat.close()
+
+
+def _shop(url: str) -> None:
+    import sqlalchemy as sa
+
+    eng = sa.create_engine(url)
+    with eng.begin() as c:
+        c.execute(sa.text(
+            "CREATE TABLE customers (id INTEGER PRIMARY KEY, email VARCHAR(200),"
+            " first_name VARCHAR(100), birth_date DATE, created_at TIMESTAMP)"
+        ))  # fmt: skip
+        c.execute(sa.text(
+            "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES"
+            " customers(id), amount DECIMAL(10,2), status VARCHAR(20))"
+        ))  # fmt: skip
+        c.execute(
+            sa.text("INSERT INTO customers VALUES (:i, :e, :f, :b, :t)"),
+            [{"i": i, "e": f"c{i}@example.com", "f": ["Anna", "Owen", "Maria", "Lars"][i % 4],
+              "b": f"{1950 + i % 50}-0{1 + i % 9}-1{i % 9}", "t": "2024-05-01 10:00:00"}
+             for i in range(60)],
+        )  # fmt: skip
+        c.execute(
+            sa.text("INSERT INTO orders VALUES (:i, :c, :a, :s)"),
+            [{"i": i, "c": i % 60, "a": i * 1.25, "s": "paid"} for i in range(120)],
+        )
+    eng.dispose()
+
+
+@pytest.mark.services
+@pytest.mark.parametrize("db", ["pg_url", "mysql_url"])
+def test_sql_servers(state_home: Path, db: str, request: pytest.FixtureRequest) -> None:
+    url = request.getfixturevalue(db)
+    _shop(url)
+    r = run("scan", url, "-f", "json", cwd=state_home.parent)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    got = {(c["table"], c["column"]): c["entity"] for c in out["columns"]}
+    assert got == {
+        ("customers", "id"): None,
+        ("customers", "email"): "EMAIL_ADDRESS",
+        ("customers", "first_name"): "FIRST_NAME",
+        ("customers", "birth_date"): "DATE_OF_BIRTH",
+        ("customers", "created_at"): None,
+        ("orders", "id"): None,
+        ("orders", "customer_id"): None,
+        ("orders", "amount"): None,
+        ("orders", "status"): None,
+    }
+    subjects = {(c["table"], c["column"]): c["subject_kind"] for c in out["columns"]}
+    assert subjects[("orders", "customer_id")] == "customer_id"
+    assert "error" not in r.stderr
