@@ -10,6 +10,8 @@ from privacy.scan.values import Values
 _EMAIL = re.compile(
     r"[\w.!#$%&'*+/=?^`{|}~-]+@(?:[\w](?:[\w-]{0,61}[\w])?\.)+[^\W\d_]{2,24}", re.UNICODE
 )
+#: ``Anna Schmidt <anna@example.com>``
+_DISPLAY = re.compile(r"[^<>@]{0,80}<([^<>\s]+)>")
 _FIND = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,24}")
 
 
@@ -21,6 +23,9 @@ class EmailRecognizer(Recognizer):
     search = _FIND
 
     def match(self, text: str) -> bool:
+        m = _DISPLAY.fullmatch(text)
+        if m:
+            text = m[1]
         return (
             len(text) <= 254
             and _EMAIL.fullmatch(text) is not None
