@@ -101,6 +101,18 @@ def replacement_array(t: pa.DataType, value: Any, length: int) -> pa.Array:
         ) from e
 
 
+def _unified_schema(files: Sequence[str]) -> pa.Schema | None:
+    """One schema over part files written at different times: a column added later (schema
+    drift) reads as null in older files instead of being invisible or failing lookups."""
+    if len(files) < 2:
+        return None
+    schemas = [pq.read_schema(f) for f in files]
+    first = schemas[0]
+    if all(s.equals(first) for s in schemas[1:]):
+        return None
+    return pa.unify_schemas(schemas, promote_options="permissive")
+
+
 class ParquetTable(LakeTable):
     def __init__(self, name: str, path: Path, files: Sequence[Path] | None = None) -> None:
         self.name = name
@@ -123,6 +135,7 @@ class ParquetTable(LakeTable):
                 if self.path.is_dir():
                     self._dataset = ds.dataset(
                         files,
+                        schema=_unified_schema(files),
                         format="parquet",
                         partitioning=ds.partitioning(flavor="hive"),
                         partition_base_dir=str(self.path),

@@ -184,6 +184,24 @@ def test_folder_of_plain_part_files_loses_only_the_subjects_rows(tmp_path: Path)
     assert pq.ParquetFile(folder / "part-1.parquet").metadata.num_rows == 99
 
 
+def test_part_files_with_a_column_added_later_read_as_one_schema(tmp_path: Path) -> None:
+    # an ETL job added `email` on its second load: the older file has no such column
+    folder = tmp_path / "lake" / "signups"
+    folder.mkdir(parents=True)
+    pq.write_table(pa.table({"id": [1, 2], "plan": ["a", "b"]}), folder / "p1.parquet")
+    pq.write_table(
+        pa.table({"id": [3, 4], "plan": ["c", "d"], "email": ["x@example.com", "y@example.com"]}),
+        folder / "p2.parquet",
+    )
+    src = open_source(str(tmp_path / "lake"))
+    assert [c.name for c in src.columns("signups")] == ["id", "plan", "email"]
+    assert src.lookup("signups", "email", ["x@example.com"]).column("id").to_pylist() == [3]
+    before = (folder / "p1.parquet").read_bytes()
+    assert src.delete_where("signups", "email", ["x@example.com"]).files_rewritten == 1
+    assert (folder / "p1.parquet").read_bytes() == before
+    assert sorted(src.sample("signups", ["id"], 10).column("id").to_pylist()) == [1, 2, 4]
+
+
 def test_rewrite_keeps_schema_metadata_compression_and_row_groups(one_file: Path) -> None:
     src = open_source(str(one_file))
     src.delete_where("customers", "id", [12_345, 77_777])
