@@ -167,11 +167,33 @@ def test_dob_date_column_without_a_name_decides_on_spread() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "ok"),
-    [("alice_99", True), ("Wasco1982", True), ("@handle", True), ("two words", False)],
+    ("text", "plausible", "derived"),
+    [
+        ("alice_99", True, True),
+        ("kschwartz", True, True),
+        ("malin38", True, True),
+        ("Wasco1982", True, False),
+        ("@handle", True, False),
+        ("two words", False, False),
+        ("alice@example.com", True, False),
+        ("sku-1234", True, False),
+    ],
 )
-def test_username(text: str, ok: bool) -> None:
-    assert UsernameRecognizer().match(text) is ok
+def test_username(text: str, plausible: bool, derived: bool) -> None:
+    r = UsernameRecognizer()
+    assert r.plausible(text) is plausible
+    assert r.match(text) is derived
+
+
+def test_usernames_decide_only_when_derived_from_names() -> None:
+    names = ["anna", "kschwartz", "malin", "owen.h", "jdoe"] * 8
+    handles = [f"{n}{i}" for i, n in enumerate(names)]
+    r = UsernameRecognizer()
+    assert r.evaluate(_values(handles), named=False).decisive
+    slugs = [f"desk-lamp-{i}" for i in range(40)]
+    assert not r.evaluate(_values(slugs), named=False).decisive
+    given = ["anna", "owen", "maria", "lars", "ingrid", "priya", "kenneth", "chloe"] * 5
+    assert not r.evaluate(_values(given), named=False).decisive
 
 
 @pytest.mark.parametrize(
