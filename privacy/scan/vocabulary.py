@@ -128,12 +128,12 @@ TERMS: list[tuple[str, float, int, str]] = [
         STRONG,
         70,
         """username, user name, login, login name, loginname,
-        screen name, screenname, handle, nickname, nick, benutzername, nom d utilisateur,
+        screen name, screenname, nickname, nick, benutzername, nom d utilisateur,
         nom utilisateur, nombre de usuario, nombre usuario, nome utente, nome de usuario,
         gebruikersnaam, account name, accountname, login id, user handle, twitter handle,
         instagram handle, gamertag, alias""",
     ),
-    ("USERNAME", MEDIUM, 69, "display name, displayname, user login"),
+    ("USERNAME", MEDIUM, 69, "display name, displayname, user login, handle"),
     # --- credentials ------------------------------------------------------------------------
     (
         "PASSWORD",

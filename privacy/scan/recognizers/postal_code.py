@@ -12,7 +12,7 @@ from privacy.scan.recognizers.base import INTEGERS, TEXT, Hit, Recognizer
 from privacy.scan.values import Values
 
 _DISTINCT = re.compile(
-    r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
+    r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # UK (with its space: without, car plates look alike)
     r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada
     r"|\d{4}\s?[A-Z]{2}"  # Netherlands
     r"|\d{5}-\d{4}"  # US ZIP+4

@@ -21,16 +21,22 @@ _LOWER_HANDLE = re.compile(r"[a-z][a-z0-9._\-]{2,23}")
 
 
 def _contains_name(token: str) -> bool:
+    """A listed name starts or ends one of the token's letter runs: the whole run (4+
+    letters), or a piece of 5+ letters (``kschwartz`` ends with ``schwartz``)."""
     first, last = name_lists()
-    letters = re.sub(r"[^a-z]", " ", token).split()
-    for part in letters:
+    for part in re.sub(r"[^a-z]", " ", token).split():
         n = len(part)
-        for size in range(min(n, 10), 3, -1):
-            for i in range(n - size + 1):
-                piece = part[i : i + size]
+        if n >= 4 and (part in first or part in last):
+            return True
+        for size in range(min(n - 1, 12), 4, -1):
+            for piece in (part[:size], part[n - size :]):
                 if piece in first or piece in last:
                     return True
     return False
+
+
+def _separators(text: str) -> int:
+    return sum(text.count(ch) for ch in "._-")
 
 
 class UsernameRecognizer(Recognizer):
@@ -39,12 +45,13 @@ class UsernameRecognizer(Recognizer):
     value_only = 0.7
 
     def match(self, text: str) -> bool:
-        if "@" in text or not _LOWER_HANDLE.fullmatch(text):
+        if "@" in text or not _LOWER_HANDLE.fullmatch(text) or _separators(text) > 1:
             return False
         return _contains_name(text)
 
     def plausible(self, text: str) -> bool:
-        return _HANDLE.fullmatch(text) is not None
+        # ``classic-leather-jacket`` is a URL slug (Shopify calls it a "handle"), not a login
+        return _HANDLE.fullmatch(text) is not None and text.count("-") < 2
 
     def applies(self, values: Values) -> bool:
         return (
