@@ -104,3 +104,12 @@ def test_places_decide_only_when_more_places_than_people() -> None:
     assert PlaceRecognizer().evaluate(prepare(cities, ColumnKind.STRING), named=False).decisive
     hit = PlaceRecognizer().evaluate(prepare(surnames, ColumnKind.STRING), named=False)
     assert not hit.decisive
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["93, chemin Alix Da Silva", "Piazza Gemma, 57", "Rua de da Cruz, 2", "Villatorget 12",
+     "Bulevardul Alice Mocanu Nr. 638 Bl. 19", "Warszawska 15"],
+)  # fmt: skip
+def test_street_address_number_after_a_comma_and_nordic_slavic_forms(text: str) -> None:
+    assert StreetAddressRecognizer().match(text)

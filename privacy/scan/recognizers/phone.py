@@ -71,7 +71,7 @@ class PhoneRecognizer(Recognizer):
     entity = "PHONE_NUMBER"
     kinds = TEXT | INTEGERS
     specificity = 0.75
-    value_only = 0.8
+    value_only = 0.75
     search = _FIND
 
     def match(self, text: str) -> bool:

@@ -44,7 +44,11 @@ _SUFFIXES = (
     "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "straat", "laan",
     "plein", "gracht", "kade", "singel", "dijk", "vej", "gade", "gatan", "gata", "vagen",
     "veien", "gate", "katu", "tie", "kuja", "polku", "kaari", "utca", "ut", "sokagi", "caddesi",
-    "pad", "hof", "baan", "dreef", "steig", "pfad", "markt", "chaussee",
+    "pad", "hof", "baan", "dreef", "steig", "pfad", "markt", "chaussee", "torget", "gatan",
+    "vagen", "stigen", "grand", "backen", "platsen", "leden", "stien", "svingen", "bakken",
+    "haugen", "tunet", "lokka", "jordet", "vollen", "kroken", "grenda", "plassen", "ringen",
+    "straede", "vaenget", "toften", "rinne", "raitti", "vayla", "ska", "cka", "ova", "ovo",
+    "ului",
 )  # fmt: skip
 _POBOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|postfach|apartado|caixa postal|bp|boite postale)\b",
                     re.IGNORECASE)  # fmt: skip
@@ -55,6 +59,7 @@ _TOKEN = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
 _NUMBER = re.compile(
     r"\d{1,5}[a-zA-Z]?|\d{1,5}[-/]\d{1,5}[a-zA-Z]?|n[º°o]\.?\s?\d+|#\d{1,5}", re.UNICODE
 )
+_NUMBER_ANYWHERE = re.compile(r"\bnr\.?\s?\d{1,5}\b|\bno\.\s?\d{1,5}\b", re.IGNORECASE)
 
 
 def _has_street_word(text: str) -> bool:
@@ -73,11 +78,18 @@ _SEGMENTS = re.compile(r"[,;\n]")
 def _numbered_segment(text: str) -> bool:
     """A short comma-separated part that starts or ends with a house number (``2071 Maryland
     Avenue``, ``Avenida Noruega 42``); a sentence with a number in it is not an address."""
-    for seg in _SEGMENTS.split(text):
-        toks = seg.split()
+    if _NUMBER_ANYWHERE.search(text):
+        return True
+    segs = [seg.split() for seg in _SEGMENTS.split(text)]
+    for k, toks in enumerate(segs):
         if not 1 <= len(toks) <= 8:
             continue
         if len(toks) == 1 and not any(ch.isalpha() for ch in toks[0]):
+            # "93, chemin ..." / "Piazza Gemma, 57": a lone house number next to a street part
+            if _NUMBER.fullmatch(toks[0]) and any(
+                0 <= k + d < len(segs) and 1 <= len(segs[k + d]) <= 6 for d in (-1, 1)
+            ):
+                return True
             continue
         ends = [toks[0], toks[-1]] + ([toks[-2]] if len(toks) > 2 else [])
         if any(_NUMBER.fullmatch(t.strip(".")) for t in ends) or (
