@@ -35,10 +35,11 @@ _WORDS = wordset(
     river shoal shore shores skyway spring springs spur station stravenue stream summit
     throughway trace track trafficway tunnel turnpike underpass union valley viaduct view
     village ville vista wall well wells pad hof baan dreef wal lei privada cerrada roadway
-    calzada andador callejon ramal quadra lote bulevardul calea soseaua aleea piata intrarea prolongacion edif depto appartamento piso aleja
-    al plac os osiedle rondo stigen incrocio colonia borgo piazzetta rotonda вул вулиця ул
-    улица пр просп проспект пер переулок провулок буд дом кв шоссе бульвар бул площа площадь
-    наб набережная мкр οδος οδ λεωφορος λεωφ πλατεια רחוב רח שדרות שד"""
+    calzada andador callejon ramal quadra lote bulevardul calea soseaua aleea piata intrarea
+    prolongacion edif depto appartamento piso aleja al plac os osiedle rondo stigen incrocio
+    colonia borgo piazzetta rotonda вул вулиця ул улица пр просп проспект пер переулок
+    провулок буд дом кв шоссе бульвар бул площа площадь наб набережная мкр οδος οδ λεωφορος
+    λεωφ πλατεια רחוב רח שדרות שד"""
 )
 _SUFFIXES = (
     "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "straat", "laan",
