@@ -96,7 +96,10 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
         return None
     evidence.sort(reverse=True)
     conf = 0.5 + 0.45 * min(1.0, max(decisive) / 0.3)
-    return Classification("FREE_TEXT_PII", round(conf, 2), tuple(e for _, e in evidence), True)
+    notes = tuple(e for _, e in evidence)
+    if ner is not None and not ner.loaded:
+        notes += ("ner:unavailable",)  # people in the text were not looked for
+    return Classification("FREE_TEXT_PII", round(conf, 2), notes, True)
 
 
 def ner_short_text(vals: Values, ner: NerTier) -> Classification | None:

@@ -72,3 +72,12 @@ def test_job_titles_and_slogans_are_not_people(ner: NerTier) -> None:
         for c in ("Engineer", "Manager")
     ]
     assert classify(ColumnInfo("col3", ColumnKind.STRING), values * 4, ner=ner).entity is None
+
+
+def test_missing_model_degrades_to_the_finders() -> None:
+    tier = NerTier("no_such_model_installed")
+    values = _column("support_tickets", "body")
+    r = classify(ColumnInfo("body", ColumnKind.STRING), values, ner=tier)
+    assert tier.error is not None and not tier.loaded
+    assert r.entity == "FREE_TEXT_PII"
+    assert "ner:unavailable" in r.evidence
