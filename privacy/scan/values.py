@@ -63,12 +63,14 @@ class Values:
         *,
         probe: int = 0,
         floor: float = 0.0,
+        cap: int = 0,
     ) -> float:
         """Share of non-null rows whose value satisfies ``pred`` (cached under ``key``).
 
         With ``probe``, the first ``probe`` distinct values are tested first; when
         their share is below ``floor`` that estimate is returned (a column that is clearly not
-        the entity costs ``probe`` tests, not thousands)."""
+        the entity costs ``probe`` tests, not thousands). With ``cap``, at most that many
+        distinct values are tested (for costly tests; the share is an estimate then)."""
         if key is not None and key in self._cache:
             return self._cache[key]
         if not self.total:
@@ -83,11 +85,14 @@ class Values:
             if hit / seen < floor:
                 r = hit / seen
         if r < 0:
+            texts, counts = self.texts, self.counts
+            if cap and len(texts) > cap:
+                texts, counts = texts[:cap], counts[:cap]
             hit = 0
-            for t, c in zip(self.texts, self.counts, strict=True):
+            for t, c in zip(texts, counts, strict=True):
                 if pred(t):
                     hit += c
-            r = hit / self.total
+            r = hit / (sum(counts) if cap and counts is not self.counts else self.total)
         if key is not None:
             self._cache[key] = r
         return r

@@ -58,6 +58,8 @@ class Recognizer:
     checksum: str | None = None
     #: a pattern that finds the entity inside free text (None: not searched in text)
     search: re.Pattern[str] | None = None
+    #: at most this many distinct values are tested (0: all); for slow validators
+    cap: int = 0
 
     def match(self, text: str) -> bool:
         raise NotImplementedError
@@ -80,12 +82,12 @@ class Recognizer:
         key = type(self).__name__
         has_loose = type(self).plausible is not Recognizer.plausible
         if named:
-            rate = values.share(self.match, key=key + ":m")
+            rate = values.share(self.match, key=key + ":m", cap=self.cap)
             plaus = values.share(self.plausible, key=key + ":p") if has_loose else rate
         else:
             # values alone: a quick probe rules most columns out
             floor = 0.6 * (self.value_only if self.value_only is not None else 1.0)
-            rate = values.share(self.match, key=key + ":m", probe=40, floor=floor)
+            rate = values.share(self.match, key=key + ":m", probe=40, floor=floor, cap=self.cap)
             plaus = rate
         plaus = max(plaus, rate)
         decisive = self.value_only is not None and rate >= self.value_only
