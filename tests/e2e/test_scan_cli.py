@@ -206,3 +206,15 @@ def test_sql_servers(state_home: Path, db: str, request: pytest.FixtureRequest) 
     subjects = {(c["table"], c["column"]): c["subject_kind"] for c in out["columns"]}
     assert subjects[("orders", "customer_id")] == "customer_id"
     assert "error" not in r.stderr
+
+
+def test_source_by_name_from_privacy_toml(lake: Path) -> None:
+    (lake.parent / "privacy.toml").write_text('[sources.shop]\nurl = "lake"\n', encoding="utf-8")
+    r = run("scan", "shop", "-f", "json", "--table", "customers", cwd=lake.parent)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["source"] == "shop"
+    listed = run("tag", "list", "shop", "--pii", "--format", "json", cwd=lake.parent)
+    assert {t["column"] for t in json.loads(listed.stdout)["tags"]} == {
+        "shop.customers.email",
+        "shop.customers.first_name",
+    }
