@@ -414,7 +414,9 @@ NEGATIVE = wordset(
     attempts attempt tries failures failed policy strength strong weak history hint question
     answer reminder recovery lookup match matches matched bucket range bin bins band bands
     group segment cohort precision accuracy radius distance visible visibility public
-    privacy permission permissions"""
+    privacy permission permissions
+    rating ratings restriction restrictions limit limits bracket requirement requirements
+    policy verified_at"""
 )
 
 #: before an entity word these make it a count or a flag (``num_phones``, ``has_email``)
