@@ -303,6 +303,13 @@ TERMS: list[tuple[str, float, int, str]] = [
     ),
     ("NATIONAL_ID", WEAK, 85, "id number, idnumber"),
     (
+        "NATIONAL_ID",
+        MEDIUM,
+        84,
+        """insurance number, health insurance number, insurance id,
+        versichertennummer, krankenversichertennummer, kvnr, numero de securite social""",
+    ),
+    (
         "US_PASSPORT",
         STRONG,
         87,
@@ -443,6 +450,7 @@ NEGATIVE_EXEMPT = {
     "IBAN_CODE": {"code"},
     "GENDER": {"code"},
     "GEO_COORDINATE": {"point", "precision"},
+    "HEALTH_DATA": {"code", "codes", "type"},
     "US_PASSPORT": {"id"},
     "US_DRIVER_LICENSE": {"id"},
     "VIN": {"id", "code"},
