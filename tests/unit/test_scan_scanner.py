@@ -183,3 +183,38 @@ def test_accept_above(settings: Settings, threshold: float, confirmed: int) -> N
     cat.close()
     assert tag is not None
     assert (tag.status == TagStatus.CONFIRMED) is (confirmed > 0)
+
+
+class LakeSource(Source, SupportsSample):
+    """No declared foreign keys (files, lakes): subjects are matched by column name."""
+
+    def __init__(self, tables: dict[str, pa.Table]) -> None:
+        self.name, self.url = "lake", "memory://lake"
+        self._tables = tables
+
+    def tables(self) -> list[str]:
+        return sorted(self._tables)
+
+    def columns(self, table: str) -> list[ColumnInfo]:
+        kinds = {pa.string(): ColumnKind.STRING, pa.int64(): ColumnKind.INTEGER}
+        return [ColumnInfo(f.name, kinds[f.type]) for f in self._tables[table].schema]
+
+    def count(self, table: str) -> int:
+        return self._tables[table].num_rows
+
+    def sample(self, table: str, columns: Sequence[str] | None = None, n: int = 1000) -> pa.Table:
+        return self._tables[table]
+
+
+def test_subjects_by_name_without_foreign_keys() -> None:
+    users = pa.table({"user_id": list(range(30)), "email": [f"u{i}@x.org" for i in range(30)]})
+    events = pa.table({"event_id": list(range(30)), "user_id": list(range(30))})
+    items = pa.table({"item_id": list(range(30)), "owner_user": list(range(30))})
+    report = scan_source(LakeSource({"users": users, "events": events, "items": items}))
+    kinds = {(t.table, t.column): t.subject_kind for t in report.tags if t.identifies_subject}
+    assert kinds == {
+        ("users", "user_id"): "user_id",
+        ("users", "email"): "email",
+        ("events", "user_id"): "user_id",
+    }
+    assert not report.has_relations and report.relations == []
