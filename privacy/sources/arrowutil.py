@@ -88,6 +88,13 @@ def rows_to_table(columns: Sequence[ColumnInfo], rows: Sequence[Sequence[Any]]) 
 # --- bounded reservoir -----------------------------------------------------------------------
 
 
+def index_array(idx: np.ndarray) -> pa.Array:
+    """Row indices as an Arrow array without ``pa.array``, whose pandas check imports pandas
+    (~0.2 s) into processes that never use it, such as a `privacy scan` of a CSV file."""
+    data = np.ascontiguousarray(idx, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+
+
 class Reservoir:
     """A uniform random sample of at most ``n`` rows from a stream of record batches.
 
@@ -115,7 +122,7 @@ class Reservoir:
         if table.num_rows > self.n:
             idx = np.argpartition(keys, self.n - 1)[: self.n]
             idx.sort()
-            table = table.take(pa.array(idx))
+            table = table.take(index_array(idx))
             keys = keys[idx]
         self.kept = table.combine_chunks()
         self.keys = keys

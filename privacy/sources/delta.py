@@ -44,15 +44,12 @@ from privacy.errors import SourceReadError, UnsupportedSourceError
 from privacy.sources.arrowutil import as_ints, as_text, batched
 from privacy.sources.atomic import fsync_dir
 from privacy.sources.base import EraseResult
-from privacy.sources.lake import LakeTable, file_errors, sample_fragments
+from privacy.sources.lake import LakeTable, file_errors
 from privacy.sources.parquet import scan_matches
+from privacy.sources.rowgroups import sample_fragments
 
 LOG_RETENTION = "delta.logRetentionDuration"
 DEFAULT_LOG_RETENTION = "interval 30 days"
-
-
-def is_delta(path: Path) -> bool:
-    return path.is_dir() and (path / "_delta_log").is_dir()
 
 
 def _ident(name: str) -> str:

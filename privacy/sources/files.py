@@ -36,9 +36,7 @@ from privacy.sources.base import (
     SupportsLookup,
     SupportsSample,
 )
-from privacy.sources.delta import DeltaLakeTable, is_delta
-from privacy.sources.lake import LakeTable
-from privacy.sources.parquet import PARQUET_SUFFIXES, ParquetTable, parquet_files
+from privacy.sources.lake import PARQUET_SUFFIXES, LakeTable, is_delta
 from privacy.sources.textfiles import CSV_SUFFIXES, JSONL_SUFFIXES, CsvTable, JsonLinesTable
 
 SUFFIXES = PARQUET_SUFFIXES + CSV_SUFFIXES + JSONL_SUFFIXES
@@ -51,9 +49,12 @@ def table_name(stem: str) -> str:
 
 def table_for(path: Path, name: str | None = None) -> LakeTable | None:
     """The table a file or folder holds, or None if it is nothing the toolkit reads."""
+    # Parquet and Delta adapters are imported when met: they pull in pyarrow.dataset and pandas
     if path.is_dir():
         if is_delta(path):
-            return DeltaLakeTable(name or table_name(path.name), path)
+            return _delta(name or table_name(path.name), path)
+        from privacy.sources.parquet import ParquetTable, parquet_files
+
         files = parquet_files(path)
         if files:
             return ParquetTable(name or table_name(path.name), path, files)
@@ -61,12 +62,20 @@ def table_for(path: Path, name: str | None = None) -> LakeTable | None:
     suffix = path.suffix.lower()
     stem = name or table_name(path.stem)
     if suffix in PARQUET_SUFFIXES:
+        from privacy.sources.parquet import ParquetTable
+
         return ParquetTable(stem, path)
     if suffix in CSV_SUFFIXES:
         return CsvTable(stem, path)
     if suffix in JSONL_SUFFIXES:
         return JsonLinesTable(stem, path)
     return None
+
+
+def _delta(name: str, path: Path) -> LakeTable:
+    from privacy.sources.delta import DeltaLakeTable
+
+    return DeltaLakeTable(name, path)
 
 
 def discover(folder: Path) -> dict[str, LakeTable]:
@@ -102,7 +111,7 @@ def open_path(path: Path, name: str) -> FileSource:
             )
         return FileSource(name, path, {table.name: table})
     if is_delta(path):
-        table = DeltaLakeTable(table_name(path.name), path)
+        table = _delta(table_name(path.name), path)
         return FileSource(name, path, {table.name: table})
     try:
         tables = discover(path)

@@ -1,6 +1,6 @@
 """Parquet tables: one file, or a folder of part files (optionally Hive-partitioned).
 
-Sampling reads a few row groups spread over the files (see :func:`lake.sample_fragments`).
+Sampling reads a few row groups spread over the files (see :func:`rowgroups.sample_fragments`).
 Lookups and erasure use a filtered dataset scan, which skips files and row groups whose
 statistics exclude the values. Erasure rewrites only the files that hold a matching row, each
 atomically (temp file in the same folder, fsync, ``os.replace``, fsync the folder), one row
@@ -22,9 +22,8 @@ from privacy.errors import UnsupportedSourceError
 from privacy.sources.arrowutil import arrow_literal_values, batched, match_mask
 from privacy.sources.atomic import atomic_replace, is_temp, remove_file
 from privacy.sources.base import EraseResult
-from privacy.sources.lake import LakeTable, file_errors, sample_fragments
-
-PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
+from privacy.sources.lake import PARQUET_SUFFIXES, LakeTable, file_errors
+from privacy.sources.rowgroups import sample_fragments
 
 
 def is_parquet(path: Path) -> bool:

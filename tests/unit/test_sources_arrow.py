@@ -23,7 +23,7 @@ from privacy.sources.arrowutil import (
 )
 from privacy.sources.base import ColumnInfo, ColumnKind, EraseResult
 from privacy.sources.kinds import kind_of_arrow_type, kind_of_sql_type, kind_of_type_name
-from privacy.sources.lake import _apportion, _spread_order
+from privacy.sources.rowgroups import _apportion, _spread_order
 
 
 @pytest.mark.parametrize(
