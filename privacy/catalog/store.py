@@ -7,18 +7,22 @@ keeps its entity and status; the new proposal is recorded beside it (``scanned_e
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from privacy.catalog import db
 from privacy.catalog.models import ColumnTag, ProposalStats, Relation, TagStatus
 from privacy.entities import category_of, subject_kind_of
-from privacy.errors import CatalogError, CatalogUnavailableError, UnknownColumnError
+from privacy.errors import UnknownColumnError
 from privacy.sources.base import ColumnRef
+
+_UNAVAILABLE_HINT = (
+    "check that the database is running and the URL is right; "
+    "work that needs the catalog fails closed until it is back"
+)
 
 metadata = sa.MetaData()
 
@@ -98,37 +102,15 @@ class Catalog:
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url
-        if url.startswith("sqlite:///"):
-            path = url.removeprefix("sqlite:///")
-            if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.engine = sa.create_engine(url, future=True)
-        except (SQLAlchemyError, ValueError, ImportError) as e:
-            raise CatalogError(
-                f"catalog URL is not usable ({type(e).__name__})",
-                hint="set [state] catalog_url in privacy.toml to a SQLAlchemy URL",
-            ) from None
+        self.engine = db.create_engine(url)
+        #: the database as messages name it (password hidden)
+        self.label = db.describe(self.engine)
         if create:
-            with self._guard():
+            with db.unavailable(self.label, _UNAVAILABLE_HINT):
                 metadata.create_all(self.engine)
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except OperationalError as e:
-            raise CatalogUnavailableError(
-                f"catalog database {self.engine.url.render_as_string(hide_password=True)} "
-                f"cannot be reached ({type(e.orig).__name__ if e.orig else 'OperationalError'})",
-                hint="check that the database is running and the URL is right; "
-                "work that needs the catalog fails closed until it is back",
-            ) from None
-
-    @contextmanager
-    def _tx(self) -> Iterator[sa.Connection]:
-        with self._guard(), self.engine.begin() as conn:
-            yield conn
+    def _tx(self) -> AbstractContextManager[sa.Connection]:
+        return db.transaction(self.engine, self.label, _UNAVAILABLE_HINT)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -15,25 +15,27 @@ from __future__ import annotations
 import json
 import os
 import socket
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
+from privacy.catalog import db
 from privacy.dsr.models import Plan, Request, RequestKind, StepKind, StepRecord
 from privacy.dsr.states import RequestState, StepStatus, check_transition
-from privacy.errors import (
-    CatalogError,
-    CatalogUnavailableError,
-    RequestError,
-    RequestNotFoundError,
-)
+from privacy.errors import RequestError, RequestNotFoundError
 
 LEASE_STALE_AFTER = timedelta(minutes=15)
+
+_UNAVAILABLE = "the catalog database (request journal)"
+_UNAVAILABLE_HINT = (
+    "check that the catalog database is running; then "
+    "`privacy requests resume ID` continues where the request stopped"
+)
 
 metadata = sa.MetaData()
 
@@ -132,39 +134,15 @@ class RequestStore:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        if url.startswith("sqlite:///"):
-            path = url.removeprefix("sqlite:///")
-            if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.engine = sa.create_engine(url, future=True)
-        except (SQLAlchemyError, ValueError, ImportError) as e:
-            raise CatalogError(
-                f"catalog URL is not usable ({type(e).__name__})",
-                hint="set [state] catalog_url in privacy.toml to a SQLAlchemy URL",
-            ) from None
-        with self._guard():
+        self.engine = db.create_engine(url)
+        with db.unavailable(_UNAVAILABLE, _UNAVAILABLE_HINT):
             metadata.create_all(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except OperationalError as e:
-            raise CatalogUnavailableError(
-                f"the catalog database (request journal) cannot be reached "
-                f"({type(e.orig).__name__ if e.orig else 'OperationalError'})",
-                hint="check that the catalog database is running; then "
-                "`privacy requests resume ID` continues where the request stopped",
-            ) from None
-
-    @contextmanager
-    def _tx(self) -> Iterator[sa.Connection]:
-        with self._guard(), self.engine.begin() as conn:
-            yield conn
+    def _tx(self) -> AbstractContextManager[sa.Connection]:
+        return db.transaction(self.engine, _UNAVAILABLE, _UNAVAILABLE_HINT)
 
     # --- requests ----------------------------------------------------------------------
 

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
-from privacy.catalog import Catalog, ColumnTag
-from privacy.errors import CatalogUnavailableError
+from privacy.catalog import Catalog, ColumnTag, db
 
 metadata = sa.MetaData()
 
@@ -46,18 +45,9 @@ _KINDS = sa.select(schemas_table.c.column_name, schemas_table.c.kind).where(
     schemas_table.c.table_name == sa.bindparam("table"),
 )
 
-
-@contextmanager
-def _unavailable(catalog: Catalog) -> Iterator[None]:
-    try:
-        yield
-    except OperationalError as e:
-        raise CatalogUnavailableError(
-            f"catalog database {catalog.engine.url.render_as_string(hide_password=True)} "
-            f"cannot be reached ({type(e.orig).__name__ if e.orig else 'OperationalError'})",
-            hint="check that the database is running and the URL is right; "
-            "batches are rejected until it is back",
-        ) from None
+_UNAVAILABLE_HINT = (
+    "check that the database is running and the URL is right; batches are rejected until it is back"
+)
 
 
 class GuardState:
@@ -66,14 +56,20 @@ class GuardState:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.identity: tuple[int, int] | None = None
-        with _unavailable(catalog):
+        with db.unavailable(catalog.label, _UNAVAILABLE_HINT):
             metadata.create_all(catalog.engine)
+
+    def _tx(self) -> AbstractContextManager[sa.Connection]:
+        return db.transaction(self.catalog.engine, self.catalog.label, _UNAVAILABLE_HINT)
 
     def tags(self, source: str, table: str) -> dict[str, ColumnTag]:
         return {t.column: t for t in self.catalog.tags(source, table)}
 
     def kinds(self, source: str, table: str) -> dict[str, str]:
-        with _unavailable(self.catalog), self.catalog.engine.connect() as conn:
+        with (
+            db.unavailable(self.catalog.label, _UNAVAILABLE_HINT),
+            self.catalog.engine.connect() as conn,
+        ):
             rows = conn.execute(_KINDS, {"source": source, "table": table}).all()
         return {r[0]: r[1] for r in rows}
 
@@ -93,7 +89,7 @@ class GuardState:
     def _store(self, source: str, table: str, changed: Mapping[str, str]) -> None:
         s = schemas_table
         now = datetime.now(UTC)
-        with _unavailable(self.catalog), self.catalog.engine.begin() as conn:
+        with self._tx() as conn:
             for col, kind in changed.items():
                 key = (s.c.source == source, s.c.table_name == table, s.c.column_name == col)
                 res = conn.execute(s.update().where(*key).values(kind=kind, updated_at=now))
@@ -110,7 +106,7 @@ class GuardState:
 
     def forget(self, source: str, table: str) -> None:
         s = schemas_table
-        with _unavailable(self.catalog), self.catalog.engine.begin() as conn:
+        with self._tx() as conn:
             conn.execute(s.delete().where(s.c.source == source, s.c.table_name == table))
 
 

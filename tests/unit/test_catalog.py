@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from privacy.catalog import Catalog, ColumnTag, Relation, TagStatus
-from privacy.errors import CatalogUnavailableError, UnknownColumnError
+from privacy.errors import CatalogError, CatalogUnavailableError, UnknownColumnError
 from privacy.sources.base import ColumnRef
 
 
@@ -68,3 +68,12 @@ def test_unreachable_catalog_is_retryable_error() -> None:
     with pytest.raises(CatalogUnavailableError) as e:
         Catalog("postgresql+psycopg://nobody@127.0.0.1:1/nothing?connect_timeout=2")
     assert e.value.retryable
+
+
+def test_catalog_folder_that_cannot_be_created_is_a_catalog_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "state"
+    blocker.write_text("a file where the state folder should be")
+    with pytest.raises(CatalogError) as e:
+        Catalog(f"sqlite:///{blocker}/catalog.db")
+    assert str(blocker) in e.value.message
+    assert e.value.hint
