@@ -44,7 +44,7 @@ from privacy.errors import SourceReadError, UnsupportedSourceError
 from privacy.sources.arrowutil import as_ints, as_text, batched
 from privacy.sources.atomic import fsync_dir
 from privacy.sources.base import EraseResult
-from privacy.sources.lake import LakeTable, file_errors
+from privacy.sources.lake import LakeTable, erase_action, file_errors
 from privacy.sources.parquet import scan_matches
 from privacy.sources.rowgroups import sample_fragments
 
@@ -266,24 +266,10 @@ class DeltaLakeTable(LakeTable):
             out.append(f"{expr} IN ({hexes})")
         return out
 
-    def delete_where(self, column: str, values: Sequence[Any]) -> EraseResult:
-        return self._erase(column, values, None)
-
-    def anonymize_where(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any]
-    ) -> EraseResult:
-        if not replacements:
-            raise UnsupportedSourceError(
-                f"{self.path}: nothing to anonymize in table {self.name!r}",
-                hint="name the columns to overwrite (column -> new value, None for NULL)",
-            )
-        self.check_columns(list(replacements))
-        return self._erase(column, values, replacements)
-
     def _erase(
         self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
-        action = "delete rows from" if replacements is None else "anonymize rows in"
+        action = erase_action(replacements)
         dt = self._dt()
         self._check_features(dt)  # before anything is written
         predicates = self._hashed_predicates(dt, column, values)

@@ -24,6 +24,7 @@ from privacy.errors import (
     SourcePermissionError,
     SourceReadError,
     SourceUnavailableError,
+    UnsupportedSourceError,
 )
 from privacy.sources.base import ColumnInfo, EraseResult
 from privacy.sources.kinds import kind_of_arrow_type
@@ -82,13 +83,31 @@ class LakeTable(ABC):
     @abstractmethod
     def count_where(self, column: str, values: Sequence[Any]) -> int: ...
 
-    @abstractmethod
-    def delete_where(self, column: str, values: Sequence[Any]) -> EraseResult: ...
+    def delete_where(self, column: str, values: Sequence[Any]) -> EraseResult:
+        return self._erase(column, values, None)
 
-    @abstractmethod
     def anonymize_where(
         self, column: str, values: Sequence[Any], replacements: Mapping[str, Any]
-    ) -> EraseResult: ...
+    ) -> EraseResult:
+        if not replacements:
+            raise UnsupportedSourceError(
+                f"{self.path}: nothing to anonymize in table {self.name!r}",
+                hint="name the columns to overwrite (column -> new value, None for NULL)",
+            )
+        self.check_columns(list(replacements))
+        return self._erase(column, values, replacements)
+
+    @abstractmethod
+    def _erase(
+        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
+    ) -> EraseResult:
+        """Delete the rows whose ``column`` is in ``values`` (``replacements`` None) or
+        overwrite their ``replacements`` columns, then purge what could bring them back."""
+
+
+def erase_action(replacements: Mapping[str, Any] | None) -> str:
+    """What an erasure does, for error messages: "cannot <action> table ..."."""
+    return "delete rows from" if replacements is None else "anonymize rows in"
 
 
 @contextmanager

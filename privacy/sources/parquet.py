@@ -22,7 +22,7 @@ from privacy.errors import UnsupportedSourceError
 from privacy.sources.arrowutil import arrow_literal_values, batched, match_mask
 from privacy.sources.atomic import atomic_replace, is_temp, remove_file
 from privacy.sources.base import EraseResult
-from privacy.sources.lake import PARQUET_SUFFIXES, LakeTable, file_errors
+from privacy.sources.lake import PARQUET_SUFFIXES, LakeTable, erase_action, file_errors
 from privacy.sources.rowgroups import sample_fragments
 
 
@@ -196,33 +196,19 @@ class ParquetTable(LakeTable):
                 out.append((Path(frag.path), hits))
         return out
 
-    def delete_where(self, column: str, values: Sequence[Any]) -> EraseResult:
-        return self._erase(column, values, None)
-
-    def anonymize_where(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any]
-    ) -> EraseResult:
-        if not replacements:
-            raise UnsupportedSourceError(
-                f"{self.path}: nothing to anonymize in table {self.name!r}",
-                hint="name the columns to overwrite (column -> new value, None for NULL)",
-            )
-        self.check_columns(list(replacements))
-        parts = self.partition_columns() & {*replacements, column}
-        if parts:
-            raise UnsupportedSourceError(
-                f"{self.path}: cannot anonymize partition column(s) {sorted(parts)} of table "
-                f"{self.name!r}, or by one: partition values are folder names",
-                hint="delete the rows instead, or repartition the table by another column",
-            )
-        return self._erase(column, values, replacements)
-
     def _erase(
         self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
-        action = "delete rows from" if replacements is None else "anonymize rows in"
+        partitions = self.partition_columns()
+        if replacements is not None and (named := partitions & {*replacements, column}):
+            raise UnsupportedSourceError(
+                f"{self.path}: cannot anonymize partition column(s) {sorted(named)} of table "
+                f"{self.name!r}, or by one: partition values are folder names",
+                hint="delete the rows instead, or repartition the table by another column",
+            )
+        action = erase_action(replacements)
         rows = files = 0
-        partitioned = column in self.partition_columns()
+        partitioned = column in partitions
         with file_errors(self.path, self.name, action):
             holding: dict[Path, int] = {}
             for chunk in batched(list(values)):

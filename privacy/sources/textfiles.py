@@ -30,11 +30,11 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.json as pajson
 
-from privacy.errors import SourceReadError, UnsupportedSourceError
+from privacy.errors import SourceReadError
 from privacy.sources.arrowutil import SEED, Reservoir, as_ints, as_text
 from privacy.sources.atomic import atomic_replace
 from privacy.sources.base import EraseResult
-from privacy.sources.lake import LakeTable, file_errors
+from privacy.sources.lake import LakeTable, erase_action, file_errors
 
 log = logging.getLogger(__name__)
 
@@ -137,27 +137,13 @@ class _TextTable(LakeTable):
         with file_errors(self.path, self.name, "count rows in"):
             return sum(1 for _, hit in self._records(column, values) if hit)
 
-    def delete_where(self, column: str, values: Sequence[Any]) -> EraseResult:
-        return self._erase(column, values, None)
-
-    def anonymize_where(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any]
-    ) -> EraseResult:
-        if not replacements:
-            raise UnsupportedSourceError(
-                f"{self.path}: nothing to anonymize in table {self.name!r}",
-                hint="name the columns to overwrite (column -> new value, None for NULL)",
-            )
-        self.check_columns(list(replacements))
-        return self._erase(column, values, replacements)
-
     def _erase(
         self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
         if self._empty():
             return EraseResult(rows=0, purged=True)
         self.check_columns([column])
-        action = "delete rows from" if replacements is None else "anonymize rows in"
+        action = erase_action(replacements)
         with file_errors(self.path, self.name, action):
             # a first pass that writes nothing: most calls find nothing and leave the file be
             if not any(hit for _, hit in self._records(column, values)):
