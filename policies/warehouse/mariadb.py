@@ -27,12 +27,13 @@ from policies.policy import Policy
 from policies.warehouse.plan import (
     Plan,
     TableInfo,
-    needs_hash_key,
+    add_hash_key,
+    decide_tables,
     raw_readable,
-    table_decisions,
+    table_infos,
     view_select,
 )
-from policies.warehouse.sqlmask import ColumnType, MariaDBDialect
+from policies.warehouse.sqlmask import MariaDBDialect
 from privacy.errors import PolicyError
 
 if TYPE_CHECKING:
@@ -72,10 +73,7 @@ class MariaDBApplier:
                 "ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION"
             )
         ).all()
-        grouped: dict[str, list[tuple[str, ColumnType]]] = {}
-        for table, col, native in rows:
-            grouped.setdefault(table, []).append((col, ColumnType(str(native))))
-        return [TableInfo(t, tuple(cols)) for t, cols in grouped.items()]
+        return table_infos(rows)
 
     def _roles(self, conn: sa.Connection) -> set[str]:
         return {
@@ -189,23 +187,13 @@ class MariaDBApplier:
         plan.tables = [t.name for t in tables]
         existing = self._roles(conn)
         managed = self._managed(conn, internal)
-        decisions = {
-            (r, t.name): table_decisions(policy, r, t, tags.get(t.name, []))
-            for r in roles
-            for t in tables
-        }
+        decisions = decide_tables(policy, roles, tables, tags)
 
         plan.comment("bookkeeping: managed roles and the hash key, readable by the definer only")
         plan.add(f"CREATE DATABASE IF NOT EXISTS {q(internal)}")
         managed_table = f"{q(internal)}.`managed_roles`"
         plan.add(f"CREATE TABLE IF NOT EXISTS {managed_table} (role VARCHAR(64) PRIMARY KEY)")
-        if any(needs_hash_key(ds) for ds in decisions.values()):
-            plan.add(f"CREATE TABLE IF NOT EXISTS {d.key_table} (k VARBINARY(64) NOT NULL)")
-            plan.add(f"DELETE FROM {d.key_table}")
-            plan.add(
-                f"INSERT INTO {d.key_table} (k) VALUES (X'{hash_key().hex()}')",
-                display=f"INSERT INTO {d.key_table} (k) VALUES (X'<key from the key store>')",
-            )
+        add_hash_key(plan, d, decisions, hash_key)
 
         for role in roles:
             plan.comment(f"role {role}: views in database {view_database(db, role)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,10 +71,23 @@ class Plan:
         return "\n".join(lines)
 
 
-def table_decisions(
-    policy: Policy, role: str, table: TableInfo, tags: list[ColumnTag]
-) -> list[ColumnDecision]:
-    return decide_columns(policy, role, table.column_names, tags)
+def table_infos(rows: Iterable[tuple[str, str, object]]) -> list[TableInfo]:
+    """Tables from (table, column, native type) rows in column order."""
+    grouped: dict[str, list[tuple[str, ColumnType]]] = {}
+    for table, col, native in rows:
+        grouped.setdefault(table, []).append((col, ColumnType(str(native))))
+    return [TableInfo(t, tuple(cols)) for t, cols in grouped.items()]
+
+
+def decide_tables(
+    policy: Policy, roles: list[str], tables: list[TableInfo], tags: dict[str, list[ColumnTag]]
+) -> dict[tuple[str, str], list[ColumnDecision]]:
+    """(role, table) -> the decision for each of the table's columns, in column order."""
+    return {
+        (r, t.name): decide_columns(policy, r, t.column_names, tags.get(t.name, []))
+        for r in roles
+        for t in tables
+    }
 
 
 def raw_readable(d: ColumnDecision) -> bool:
@@ -86,6 +100,26 @@ def needs_hash_key(decisions: list[ColumnDecision]) -> bool:
     return any(
         d.effect.kind == EffectKind.HASH and d.encrypt == Encrypt.NONE and not d.cls.free_text
         for d in decisions
+    )
+
+
+def add_hash_key(
+    plan: Plan,
+    dialect: Dialect,
+    decisions: Mapping[tuple[str, str], list[ColumnDecision]],
+    hash_key: Callable[[], bytes],
+) -> None:
+    """Store the hash key in the dialect's key table when a view hashes a column (read from
+    the key store only then); --dry-run shows a placeholder."""
+    if not any(needs_hash_key(ds) for ds in decisions.values()):
+        return
+    table = dialect.key_table
+    plan.add(f"CREATE TABLE IF NOT EXISTS {table} (k {dialect.key_type} NOT NULL)")
+    plan.add(f"DELETE FROM {table}")
+    insert = f"INSERT INTO {table} (k) VALUES ({{}})"
+    plan.add(
+        insert.format(dialect.bytes_literal(hash_key().hex())),
+        display=insert.format(dialect.bytes_literal("<key from the key store>")),
     )
 
 

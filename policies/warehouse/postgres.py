@@ -23,12 +23,13 @@ from policies.policy import Policy
 from policies.warehouse.plan import (
     Plan,
     TableInfo,
-    needs_hash_key,
+    add_hash_key,
+    decide_tables,
     raw_readable,
-    table_decisions,
+    table_infos,
     view_select,
 )
-from policies.warehouse.sqlmask import ColumnType, PostgresDialect
+from policies.warehouse.sqlmask import PostgresDialect
 
 if TYPE_CHECKING:
     from privacy.catalog import ColumnTag
@@ -61,10 +62,7 @@ class PostgresApplier:
             ),
             {"s": self.schema},
         ).all()
-        grouped: dict[str, list[tuple[str, ColumnType]]] = {}
-        for table, col, native in rows:
-            grouped.setdefault(table, []).append((col, ColumnType(native)))
-        return [TableInfo(t, tuple(cols)) for t, cols in grouped.items()]
+        return table_infos(rows)
 
     def _existing_roles(self, conn: sa.Connection) -> set[str]:
         return {r for (r,) in conn.execute(sa.text("SELECT rolname FROM pg_roles"))}
@@ -117,24 +115,13 @@ class PostgresApplier:
         plan.roles = roles
         existing = self._existing_roles(conn)
         managed = self._managed_roles(conn)
-        decisions = {
-            (r, t.name): table_decisions(policy, r, t, tags.get(t.name, []))
-            for r in roles
-            for t in tables
-        }
-        hashing = any(needs_hash_key(ds) for ds in decisions.values())
+        decisions = decide_tables(policy, roles, tables, tags)
 
         plan.comment("bookkeeping: managed roles and the hash key, readable by the owner only")
         plan.add('CREATE SCHEMA IF NOT EXISTS "privacy_internal"')
         plan.add('REVOKE ALL ON SCHEMA "privacy_internal" FROM PUBLIC')
         plan.add(f"CREATE TABLE IF NOT EXISTS {MANAGED} (role name PRIMARY KEY)")
-        if hashing:
-            plan.add(f"CREATE TABLE IF NOT EXISTS {d.key_table} (k bytea NOT NULL)")
-            plan.add(f"DELETE FROM {d.key_table}")
-            plan.add(
-                f"INSERT INTO {d.key_table} (k) VALUES ('\\x{hash_key().hex()}'::bytea)",
-                display=f"INSERT INTO {d.key_table} (k) VALUES ('\\x<key from the key store>')",
-            )
+        add_hash_key(plan, d, decisions, hash_key)
         plan.add('REVOKE ALL ON ALL TABLES IN SCHEMA "privacy_internal" FROM PUBLIC')
 
         plan.comment(f"no direct table access for PUBLIC in schema {self.schema}")

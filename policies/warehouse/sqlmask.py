@@ -40,8 +40,9 @@ class ColumnType:
 
 class Dialect:
     name = ""
-    #: where the hash key lives (a table only the view owner can read)
+    #: where the hash key lives (a table only the view owner can read), and its column type
     key_table = ""
+    key_type = ""
 
     def ident(self, name: str) -> str:
         raise NotImplementedError
@@ -59,6 +60,9 @@ class Dialect:
         return "'" + value.replace("'", "''") + "'"
 
     def typed_null(self, t: ColumnType) -> str:
+        raise NotImplementedError
+
+    def bytes_literal(self, hex_digits: str) -> str:
         raise NotImplementedError
 
     def year(self, x: str, t: ColumnType) -> str:
@@ -144,6 +148,7 @@ class Dialect:
 class PostgresDialect(Dialect):
     name = "postgresql"
     key_table = '"privacy_internal"."hash_key"'
+    key_type = "bytea"
 
     def ident(self, name: str) -> str:
         return '"' + name.replace('"', '""') + '"'
@@ -162,6 +167,9 @@ class PostgresDialect(Dialect):
 
     def typed_null(self, t: ColumnType) -> str:
         return f"CAST(NULL AS {t.native})"
+
+    def bytes_literal(self, hex_digits: str) -> str:
+        return f"'\\x{hex_digits}'"
 
     def year(self, x: str, t: ColumnType) -> str:
         if t.is_date:
@@ -189,6 +197,7 @@ _MARIADB_CASTS = {
 
 class MariaDBDialect(Dialect):
     name = "mariadb"
+    key_type = "VARBINARY(64)"
 
     def __init__(self, internal_db: str) -> None:
         self.key_table = f"{self.ident(internal_db)}.{self.ident('hash_key')}"
@@ -204,6 +213,9 @@ class MariaDBDialect(Dialect):
 
     def concat(self, *parts: str) -> str:
         return "CONCAT(" + ", ".join(parts) + ")"
+
+    def bytes_literal(self, hex_digits: str) -> str:
+        return f"X'{hex_digits}'"
 
     def div(self, a: str, b: str) -> str:
         return f"({a} DIV {b})"
