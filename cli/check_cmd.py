@@ -8,21 +8,25 @@ columns are printed (a table, or JSON on stdout with ``--format json``); errors 
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from cli.common import EXIT_VIOLATION, actor, console, err_console, settings
+from cli.common import (
+    EXIT_USAGE,
+    EXIT_VIOLATION,
+    Format,
+    actor,
+    console,
+    err_console,
+    exit_on_error,
+    print_error,
+    settings,
+)
 
 if TYPE_CHECKING:
     from privacy.hooks.check import CheckReport
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 def _table(report: CheckReport) -> Any:
@@ -95,13 +99,11 @@ def register(app: typer.Typer) -> None:
         """Fail (exit 3) when personal data sits in a column with no confirmed tag."""
         from rich.markup import escape
 
-        from privacy.errors import PrivacyError
-
         if dbt_manifest is not None and table:
-            err_console.print("[bold red]error:[/] --table and --dbt-manifest exclude each other")
-            raise typer.Exit(2)
+            print_error("--table and --dbt-manifest exclude each other")
+            raise typer.Exit(EXIT_USAGE)
         who = actor()
-        try:
+        with exit_on_error():
             s = settings()
             if dbt_manifest is not None:
                 from privacy.hooks.dbt import check_dbt
@@ -125,11 +127,6 @@ def register(app: typer.Typer) -> None:
                     record=not no_record,
                     actor=who,
                 )
-        except PrivacyError as e:
-            err_console.print(f"[bold red]error:[/] {escape(e.message)}", highlight=False)
-            if e.hint:
-                err_console.print(f"  [dim]hint:[/] {escape(e.hint)}", highlight=False)
-            raise typer.Exit(e.exit_code) from None
 
         if fmt == Format.json:
             typer.echo(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
@@ -139,12 +136,7 @@ def register(app: typer.Typer) -> None:
             console.print(_summary(report), highlight=False)
         for tc in report.errors:
             assert tc.error is not None
-            err_console.print(
-                f"[bold red]error:[/] {escape(tc.table)}: {escape(tc.error.message)}",
-                highlight=False,
-            )
-            if tc.error.hint:
-                err_console.print(f"  [dim]hint:[/] {escape(tc.error.hint)}", highlight=False)
+            print_error(f"{tc.table}: {tc.error.message}", tc.error.hint)
         if report.rejected and fmt != Format.json:
             first_t, first_c = report.rejected[0]
             ref = f"{first_t.source}.{first_t.table}.{first_c.column}"

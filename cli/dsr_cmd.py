@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from cli.common import EXIT_ERROR, EXIT_OK, EXIT_OVERDUE, EXIT_USAGE, console, err_console, fail
+from cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_OVERDUE,
+    EXIT_USAGE,
+    actor,
+    console,
+    err_console,
+    fail,
+    settings,
+)
 
 if TYPE_CHECKING:
     from privacy.config import Settings
@@ -18,18 +28,6 @@ if TYPE_CHECKING:
     from privacy.dsr.workflow import RequestView
 
 REGIMES = ("gdpr", "ccpa", "pipa")
-
-
-def _settings() -> Settings:
-    from cli.common import settings
-
-    return settings()
-
-
-def _actor() -> str:
-    from cli.common import actor
-
-    return actor()
 
 
 def _date(text: str | None, option: str) -> date | None:
@@ -60,7 +58,7 @@ def erasure_policy(settings: Settings) -> ErasurePolicy | None:
             hint="install the complete toolkit, or remove the policy files setting from "
             "privacy.toml to erase without retention rules",
         )
-    return RetentionDecider(settings, actor=_actor())
+    return RetentionDecider(settings, actor=actor())
 
 
 def show_plan(plan: Plan, title: str) -> None:
@@ -157,12 +155,12 @@ def register(app: typer.Typer) -> None:
         """Erase a data subject's rows from every table that holds them, then verify."""
         from privacy.dsr import workflow
 
-        settings = _settings()
+        s = settings()
         if regime not in REGIMES:
             fail(f"unknown regime {regime!r}", EXIT_USAGE, hint="use gdpr, ccpa or pipa")
         when = _date(received, "--received")
-        policy = erasure_policy(settings)
-        plan = workflow.preview(settings, subject, policy=policy)
+        policy = erasure_policy(s)
+        plan = workflow.preview(s, subject, policy=policy)
         show_plan(plan, "erasure plan (children before parents)")
         if dry_run:
             console.print("[dim]dry run: nothing was changed and no request was recorded[/]")
@@ -170,12 +168,12 @@ def register(app: typer.Typer) -> None:
         if not yes and not typer.confirm("Erase these rows and shred the subject's key?"):
             raise typer.Exit(EXIT_ERROR)
         req = workflow.erase(
-            settings,
+            s,
             subject,
             regime=regime,
             received=when,
             policy=policy,
-            actor=_actor(),
+            actor=actor(),
             progress=progress_printer(),
         )
         _finish(req)
@@ -192,7 +190,7 @@ def register(app: typer.Typer) -> None:
         """Write a data subject's rows (decrypted) as JSON and CSV, a manifest and a summary."""
         from privacy.dsr import workflow
 
-        settings = _settings()
+        s = settings()
         if regime not in REGIMES:
             fail(f"unknown regime {regime!r}", EXIT_USAGE, hint="use gdpr, ccpa or pipa")
         if out.exists() and any(out.iterdir()):
@@ -202,12 +200,12 @@ def register(app: typer.Typer) -> None:
                 hint="give a new or empty folder, so the export holds only this subject's data",
             )
         req = workflow.export(
-            settings,
+            s,
             subject,
             str(out.resolve()),
             regime=regime,
             received=_date(received, "--received"),
-            actor=_actor(),
+            actor=actor(),
             progress=progress_printer(),
         )
         _finish(req)
@@ -226,7 +224,7 @@ def register(app: typer.Typer) -> None:
 
         from privacy.dsr import workflow
 
-        views = workflow.list_requests(_settings(), open_only=open_only)
+        views = workflow.list_requests(settings(), open_only=open_only)
         if fmt == "json":
             print(json.dumps({"requests": [v.to_json() for v in views]}, indent=2))
             return
@@ -250,7 +248,7 @@ def register(app: typer.Typer) -> None:
 
         from privacy.dsr import workflow
 
-        v, steps = workflow.show(_settings(), request_id)
+        v, steps = workflow.show(settings(), request_id)
         r = v.request
         if fmt == "json":
             data = v.to_json()
@@ -318,12 +316,12 @@ def register(app: typer.Typer) -> None:
         """Continue a paused, failed or interrupted request from its journal."""
         from privacy.dsr import workflow
 
-        settings = _settings()
+        s = settings()
         req = workflow.resume(
-            settings,
+            s,
             request_id,
-            policy=erasure_policy(settings),
-            actor=_actor(),
+            policy=erasure_policy(s),
+            actor=actor(),
             progress=progress_printer(),
         )
         _finish(req)
@@ -339,7 +337,7 @@ def register(app: typer.Typer) -> None:
 
         new = _date(until, "--until")
         assert new is not None
-        req = workflow.extend(_settings(), request_id, until=new, reason=reason, actor=_actor())
+        req = workflow.extend(settings(), request_id, until=new, reason=reason, actor=actor())
         console.print(f"request {req.id} now due {req.effective_due.isoformat()}")
 
     @requests.command("check")
@@ -347,7 +345,7 @@ def register(app: typer.Typer) -> None:
         """Exit 4 when any open request is overdue (for a scheduler to alert on)."""
         from privacy.dsr import workflow
 
-        late = workflow.overdue(_settings())
+        late = workflow.overdue(settings())
         for v in late:
             err_console.print(
                 f"overdue: {v.request.id} ({v.request.kind.value}, {v.state}) due "

@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
 
-from cli.common import EXIT_USAGE, actor, console, err_console, settings
+from cli.common import EXIT_USAGE, actor, console, err_console, exit_on_error, settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Print errors without Rich markup: policy errors name fields as ``[rules.0.access]``,
-    which markup would swallow."""
-    from rich.markup import escape
-
-    from privacy.errors import PrivacyError
-
-    try:
-        yield
-    except PrivacyError as e:
-        err_console.print(f"[bold red]error:[/] {escape(e.message)}", highlight=False)
-        if e.hint:
-            err_console.print(f"  [dim]hint:[/] {escape(e.hint)}", highlight=False)
-        raise typer.Exit(e.exit_code) from None
-
-
 def _guarded(fn: F) -> F:
+    # policy errors name fields as ``[rules.0.access]``: exit_on_error prints them as text
     @wraps(fn)
     def run(*args: Any, **kwargs: Any) -> Any:
-        with _errors():
+        with exit_on_error():
             return fn(*args, **kwargs)
 
     return run  # type: ignore[return-value]

@@ -10,22 +10,25 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from cli.common import EXIT_ERROR, actor, console, err_console, settings
+from cli.common import (
+    EXIT_ERROR,
+    Format,
+    actor,
+    console,
+    err_console,
+    exit_on_error,
+    print_error,
+    settings,
+)
 
 if TYPE_CHECKING:
     from privacy.catalog.models import ColumnTag
     from privacy.scan.scanner import Progress, ScanReport
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 def tag_json(tag: ColumnTag) -> dict[str, Any]:
@@ -146,11 +149,10 @@ def scan(
     """Find the columns that hold personal data and store them as proposed tags."""
     from rich.markup import escape
 
-    from privacy.errors import PrivacyError
     from privacy.scan.scanner import accept_above, run_scan
 
     who = actor()
-    try:
+    with exit_on_error():
         s = settings()
         with _progress(err_console.is_terminal) as progress:
             report = run_scan(
@@ -165,11 +167,6 @@ def scan(
         accepted = None
         if accept is not None:
             accepted = len(accept_above(s, report, accept, actor=who))
-    except PrivacyError as e:
-        err_console.print(f"[bold red]error:[/] {escape(e.message)}", highlight=False)
-        if e.hint:
-            err_console.print(f"  [dim]hint:[/] {escape(e.hint)}", highlight=False)
-        raise typer.Exit(e.exit_code) from None
 
     if fmt == Format.json:
         text = json.dumps(report_json(report, accepted), indent=2, ensure_ascii=False) + "\n"
@@ -193,11 +190,7 @@ def scan(
             highlight=False,
         )
     for f in report.failures:
-        err_console.print(
-            f"[bold red]error:[/] table {escape(f.table)}: {escape(f.error)}", highlight=False
-        )
-        if f.hint:
-            err_console.print(f"  [dim]hint:[/] {escape(f.hint)}", highlight=False)
+        print_error(f"table {f.table}: {f.error}", f.hint)
     if report.failures:
         raise typer.Exit(EXIT_ERROR)
 

@@ -8,29 +8,35 @@ it; ENTITY is an entity name (``privacy tag set ... none`` records "not personal
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from cli.common import EXIT_ERROR, EXIT_USAGE, actor, console, err_console, settings
+from cli.common import (
+    EXIT_ERROR,
+    EXIT_USAGE,
+    Format,
+    actor,
+    console,
+    err_console,
+    exit_on_error,
+    print_error,
+    settings,
+)
 
 if TYPE_CHECKING:
     from privacy.catalog.models import ColumnTag
     from privacy.catalog.store import Catalog
     from privacy.config import Settings
+    from privacy.sources.base import ColumnRef
 
 tag_app = typer.Typer(
     help="Review the scanner's proposals: list, confirm, reject, or set what a column holds.",
     no_args_is_help=True,
 )
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class Status(StrEnum):
@@ -39,32 +45,17 @@ class Status(StrEnum):
     rejected = "rejected"
 
 
-def _error(message: str, hint: str | None = None) -> None:
-    from rich.markup import escape
-
-    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    if hint:
-        err_console.print(f"  [dim]hint:[/] {escape(hint)}", highlight=False)
-
-
 @contextmanager
 def _catalog() -> Iterator[tuple[Settings, Catalog]]:
     from privacy.catalog.store import Catalog
-    from privacy.errors import PrivacyError
 
-    try:
+    with exit_on_error():
         s = settings()
         cat = Catalog(s.catalog_url)
-    except PrivacyError as e:
-        _error(e.message, e.hint)
-        raise typer.Exit(e.exit_code) from None
-    try:
-        yield s, cat
-    except PrivacyError as e:
-        _error(e.message, e.hint)
-        raise typer.Exit(e.exit_code) from None
-    finally:
-        cat.close()
+        try:
+            yield s, cat
+        finally:
+            cat.close()
 
 
 def _tag_json(t: ColumnTag) -> dict[str, Any]:
@@ -123,7 +114,7 @@ def list_tags(
     console.print(t)
 
 
-def _refs(columns: list[str]) -> list[Any]:
+def _refs(columns: list[str]) -> list[ColumnRef]:
     from privacy.errors import PrivacyError
     from privacy.sources.base import ColumnRef
 
@@ -132,9 +123,26 @@ def _refs(columns: list[str]) -> list[Any]:
         try:
             refs.append(ColumnRef.parse(c))
         except PrivacyError as e:
-            _error(e.message, e.hint)
+            print_error(e.message, e.hint)
             raise typer.Exit(EXIT_USAGE) from None
     return refs
+
+
+def _decide_each(
+    columns: list[str], decide: Callable[[ColumnRef], ColumnTag]
+) -> tuple[list[ColumnTag], int]:
+    """Apply ``decide`` to each column; one that fails is reported and counted, the rest go on.
+    Returns (tags decided, failures)."""
+    from privacy.errors import PrivacyError
+
+    done, failed = [], 0
+    for ref in _refs(columns):
+        try:
+            done.append(decide(ref))
+        except PrivacyError as e:
+            failed += 1
+            print_error(e.message, e.hint)
+    return done, failed
 
 
 @tag_app.command("confirm")
@@ -148,10 +156,11 @@ def confirm(
 ) -> None:
     """Confirm proposed tags (the scan's answer becomes the column's tag)."""
     from privacy import auditing
-    from privacy.errors import PrivacyError
 
     if bool(columns) == all_:
-        _error("give COLUMN... or --all, not both", "e.g. `privacy tag confirm shop.users.email`")
+        print_error(
+            "give COLUMN... or --all, not both", "e.g. `privacy tag confirm shop.users.email`"
+        )
         raise typer.Exit(EXIT_USAGE)
     who = actor()
     failed = 0
@@ -160,13 +169,7 @@ def confirm(
             name = s.source_url(source)[0] if source else None
             done = cat.confirm_all(name, min_confidence=above, actor=who)
         else:
-            done = []
-            for ref in _refs(columns):
-                try:
-                    done.append(cat.confirm(ref, who))
-                except PrivacyError as e:
-                    failed += 1
-                    _error(e.message, e.hint)
+            done, failed = _decide_each(columns, lambda ref: cat.confirm(ref, who))
     for tag in done:
         auditing.record(
             s,
@@ -186,18 +189,10 @@ def reject(
 ) -> None:
     """Reject proposals that are wrong (the column is then treated as not personal data)."""
     from privacy import auditing
-    from privacy.errors import PrivacyError
 
     who = actor()
-    done = []
-    failed = 0
     with _catalog() as (s, cat):
-        for ref in _refs(columns):
-            try:
-                done.append(cat.reject(ref, who))
-            except PrivacyError as e:
-                failed += 1
-                _error(e.message, e.hint)
+        done, failed = _decide_each(columns, lambda ref: cat.reject(ref, who))
     for tag in done:
         auditing.record(s, "tag.rejected", str(tag.ref), details={"entity": tag.entity}, actor=who)
     console.print(f"rejected {len(done)} tag(s)", highlight=False)
@@ -218,7 +213,7 @@ def set_tag(
     if value == "NONE":
         value = None
     elif value not in ENTITIES:
-        _error(
+        print_error(
             f"unknown entity {entity!r}",
             "use one of: " + ", ".join(sorted(ENTITIES)) + ", or `none` for no personal data",
         )
