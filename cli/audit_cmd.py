@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from cli.common import EXIT_ERROR, EXIT_USAGE, console, err_console, fail, settings
 
@@ -111,7 +112,7 @@ def log_events(
     title = f"audit log {log.location}"
     if matched > len(shown):
         title += f" (last {len(shown)} of {matched} matching events)"
-    table = Table(title=title)
+    table = Table(title=escape(title))
     for col, kw in (
         ("seq", {"justify": "right"}),
         ("time (UTC)", {}),
@@ -130,11 +131,11 @@ def log_events(
         table.add_row(
             str(rec.seq),
             rec.time[:19].replace("T", " "),
-            rec.actor,
-            rec.action,
-            rec.target,
-            f"[{style}]{rec.outcome}[/]" if style else rec.outcome,
-            details,
+            escape(rec.actor),
+            escape(rec.action),
+            escape(rec.target),
+            f"[{style}]{escape(rec.outcome)}[/]" if style else escape(rec.outcome),
+            escape(details),
         )
     console.print(table)
     if not shown:
@@ -186,11 +187,15 @@ def verify(
             )
         for p in rep.problems:
             err_console.print(
-                f"[red]problem[/] {p.where}: {p.message}", highlight=False, soft_wrap=True
+                f"[red]problem[/] {escape(f'{p.where}: {p.message}')}",
+                highlight=False,
+                soft_wrap=True,
             )
         for w in rep.warnings:
             err_console.print(
-                f"[yellow]warning[/] {w.where}: {w.message}", highlight=False, soft_wrap=True
+                f"[yellow]warning[/] {escape(f'{w.where}: {w.message}')}",
+                highlight=False,
+                soft_wrap=True,
             )
     if not rep.ok:
         raise typer.Exit(EXIT_ERROR)
@@ -282,7 +287,7 @@ def demo_step(workdir: Path) -> bool:
     mark = "[bold green]OK[/]" if rep.ok else "[bold red]FAILED[/]"
     console.print(f"{mark} {rep.summary()}", highlight=False, soft_wrap=True)
     for p in rep.problems:
-        err_console.print(f"[red]problem[/] {p.where}: {p.message}", highlight=False)
+        err_console.print(f"[red]problem[/] {escape(f'{p.where}: {p.message}')}", highlight=False)
     today = datetime.now(UTC).date()
     html = workdir / "audit-report.html"
     html.write_text(auditing.report(s, today - timedelta(days=30), today, "html"), encoding="utf-8")

@@ -50,6 +50,10 @@ def print_error(message: str, hint: str | None = None) -> None:
         err_console.print(f"  [dim]hint:[/] {escape(hint)}", highlight=False)
 
 
+def print_warning(text: str) -> None:
+    err_console.print(f"[yellow]warning:[/] {escape(text)}", highlight=False)
+
+
 def fail(message: str, code: int = EXIT_ERROR, hint: str | None = None) -> NoReturn:
     print_error(message, hint)
     sys.exit(code)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
 
 from cli.common import (
     EXIT_ERROR,
@@ -78,14 +79,14 @@ def show_plan(plan: Plan, title: str) -> None:
             action += " set " + ", ".join(sorted(node.replacements)) + " to null/replacement"
         t.add_row(
             str(i),
-            node.name + (" [lake]" if node.lake else ""),
+            escape(node.name + (" [lake]" if node.lake else "")),
             str(node.rows),
-            action if node.rows else "[dim]nothing found[/]",
-            "; ".join(s.label for s in node.selectors),
+            escape(action) if node.rows else "[dim]nothing found[/]",
+            escape("; ".join(s.label for s in node.selectors)),
         )
     console.print(t)
     for note in plan.notes:
-        console.print(f"[dim]note:[/] {note}", highlight=False)
+        console.print(f"[dim]note:[/] {escape(note)}", highlight=False)
     console.print(f"{plan.total_rows} row(s) in {len([n for n in plan.tables if n.rows])} table(s)")
 
 
@@ -95,7 +96,8 @@ def progress_printer() -> Any:
     def report(ids: Any, step: StepRecord, total: int) -> None:
         rows = "" if step.rows_affected is None else f" ({step.rows_affected} rows)"
         err_console.print(
-            f"  [{step.index + 1}/{total}] {step.kind.value} {step.target}{rows}", highlight=False
+            escape(f"  [{step.index + 1}/{total}] {step.kind.value} {step.target}{rows}"),
+            highlight=False,
         )
 
     return report
@@ -112,7 +114,8 @@ def _finish(req: Request) -> None:
         )
         return
     err_console.print(
-        f"[bold red]request {req.id} is {req.state.value}:[/] {req.state_reason}", highlight=False
+        f"[bold red]request {req.id} is {req.state.value}:[/] {escape(str(req.state_reason))}",
+        highlight=False,
     )
     err_console.print(
         f"  [dim]hint:[/] fix the cause, then `privacy requests resume {req.id}`", highlight=False
@@ -136,8 +139,6 @@ def _view_row(v: RequestView) -> list[str]:
 
 
 def _fmt(d: dict[str, Any]) -> str:
-    from rich.markup import escape
-
     return escape(", ".join(f"{k}={json.dumps(v, default=str)}" for k, v in d.items()))
 
 
@@ -271,11 +272,11 @@ def register(app: typer.Typer) -> None:
             print(json.dumps(data, indent=2, default=str))
             return
         console.print(f"[bold]{r.id}[/] {r.kind.value} of {r.pseudonym} ({r.subject_kind})")
-        console.print(f"state: {v.state}" + (f" -- {v.reason}" if v.reason else ""))
+        console.print(escape(f"state: {v.state}" + (f" -- {v.reason}" if v.reason else "")))
         console.print(
             f"regime {r.regime}; received {r.received_at}; due {r.due_at}"
             + (
-                f"; extended to {r.extended_until} ({r.extension_reason})"
+                f"; extended to {r.extended_until} ({escape(r.extension_reason or '')})"
                 if r.extended_until
                 else ""
             )
@@ -294,8 +295,8 @@ def register(app: typer.Typer) -> None:
             t.add_row(
                 str(s.index),
                 s.kind.value,
-                s.target,
-                s.status.value + (f": {s.error}" if s.error else ""),
+                escape(s.target),
+                escape(s.status.value + (f": {s.error}" if s.error else "")),
                 "" if s.rows_affected is None else str(s.rows_affected),
                 str(s.attempts),
             )
@@ -305,7 +306,8 @@ def register(app: typer.Typer) -> None:
             ev = {k: v for k, v in s.evidence.items() if k not in ("canary", "table", "checks")}
             if ev:
                 console.print(
-                    f"  #{s.index} {s.kind.value} {s.target}: " + _fmt(ev), highlight=False
+                    escape(f"  #{s.index} {s.kind.value} {s.target}: ") + _fmt(ev),
+                    highlight=False,
                 )
             for c in s.evidence.get("checks", []):
                 c = dict(c)

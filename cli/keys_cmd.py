@@ -42,6 +42,7 @@ def list_keys(
         ]
         print(json.dumps({"keys_dir": str(store.keys_dir), "keys": rows}, indent=1))
         return
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"keys in {store.keys_dir}")
@@ -50,7 +51,7 @@ def list_keys(
     for i in infos:
         state = f"shredded {i.shredded_at}" if i.state == "shredded" else i.state
         kind_name = "system" if i.kind == "pseudonym" else i.kind
-        table.add_row(i.id, kind_name, i.scope, str(i.version), i.created or "", state)
+        table.add_row(i.id, kind_name, escape(i.scope), str(i.version), i.created or "", state)
     console.print(table)
 
 

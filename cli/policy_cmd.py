@@ -9,8 +9,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
+from rich.markup import escape
 
-from cli.common import EXIT_USAGE, actor, console, err_console, exit_on_error, settings
+from cli.common import (
+    EXIT_USAGE,
+    actor,
+    console,
+    exit_on_error,
+    print_warning,
+    settings,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,7 +94,7 @@ def validate(
         highlight=False,
     )
     for w in policy.warnings:
-        err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
+        print_warning(w)
 
 
 @policy_app.command("activate")
@@ -114,7 +122,7 @@ def activate(
         highlight=False,
     )
     for w in policy.warnings:
-        err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
+        print_warning(w)
 
 
 @policy_app.command("show")
@@ -180,12 +188,11 @@ def explain(
         )
         return
     if role not in policy.roles:
-        err_console.print(
-            f"[yellow]warning:[/] {role!r} is not a role of policy {policy.version} "
-            f"(roles: {', '.join(sorted(policy.roles))}): everything is denied",
-            highlight=False,
+        print_warning(
+            f"{role!r} is not a role of policy {policy.version} "
+            f"(roles: {', '.join(sorted(policy.roles))}): everything is denied"
         )
-    t = Table(title=f"role {role} - policy {policy.version}")
+    t = Table(title=escape(f"role {role} - policy {policy.version}"))
     for col in ("column", "entity", "category", "encrypt", "effect", "why"):
         t.add_column(col)
     styles = {"allow": "green", "deny": "red", "null": "red"}
@@ -194,19 +201,19 @@ def explain(
         eff = str(d.effect)
         style = styles.get(eff, "yellow")
         t.add_row(
-            f"{r.source}.{r.table}.{d.column}",
+            escape(f"{r.source}.{r.table}.{d.column}"),
             d.cls.entity or "-",
             d.category,
             d.encrypt.value,
-            f"[{style}]{eff}[/]",
-            d.resolution.reason,
+            f"[{style}]{escape(eff)}[/]",
+            escape(d.resolution.reason),
         )
     console.print(t)
     if not rows:
         console.print("the catalog has no columns yet: run `privacy scan SOURCE` first")
+    unclassified = f"{untagged.effect} ({untagged.reason})"
     console.print(
-        f"columns not in the catalog are unclassified: {untagged.effect} ({untagged.reason})",
-        highlight=False,
+        f"columns not in the catalog are unclassified: {escape(unclassified)}", highlight=False
     )
 
 
@@ -240,7 +247,7 @@ def apply(
         actor=actor(),
     )
     for w in plan.warnings:
-        err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
+        print_warning(w)
     if dry_run:
         console.print(plan.sql_text(), highlight=False, markup=False, soft_wrap=True)
         return

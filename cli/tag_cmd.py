@@ -206,6 +206,8 @@ def set_tag(
     entity: str = typer.Argument(..., help="An entity (EMAIL_ADDRESS, ...) or `none`."),
 ) -> None:
     """State what a column holds; `none` records that it holds no personal data."""
+    from rich.markup import escape
+
     from privacy import auditing
     from privacy.entities import ENTITIES
 
@@ -230,7 +232,7 @@ def set_tag(
         details={"entity": value, "previous": before.entity if before else None},
         actor=who,
     )
-    console.print(f"{tag.ref}: {value or 'not personal data'} (confirmed)", highlight=False)
+    console.print(escape(f"{tag.ref}: {value or 'not personal data'} (confirmed)"), highlight=False)
 
 
 def register(app: typer.Typer) -> None:
