@@ -66,11 +66,7 @@ class CheckReport:
             "ok": self.exit_code == 0,
             "columns": [
                 {
-                    "source": t.source,
-                    "table": t.table,
-                    "column": c.column,
-                    "entity": c.entity,
-                    "reason": c.reason,
+                    **_rejected_json(t, c),
                     "evidence": list(c.finding.evidence) if c.finding else [],
                     **({"model": t.model} if t.model else {}),
                 }
@@ -92,6 +88,27 @@ class CheckReport:
                 "skipped_models": len(self.skipped),
             },
         }
+
+
+def _rejected_json(t: TableCheck, c: ColumnResult) -> dict[str, Any]:
+    """A rejected column as the report and the audit event name it (no values)."""
+    return {
+        "source": t.source,
+        "table": t.table,
+        "column": c.column,
+        "entity": c.entity,
+        "reason": c.reason,
+    }
+
+
+def judging(
+    settings: Settings | None, sample: int | None, *, ner: bool, actor: str | None
+) -> tuple[Settings, int, Guard]:
+    """(settings, rows sampled per table, guard) for a check. The guard is not time-bound:
+    a check judges the whole sample."""
+    s = settings or load_settings()
+    n = sample or s.sample_size
+    return s, n, Guard(s, ner=ner, actor=actor, sample=n)
 
 
 def check_tables(
@@ -144,16 +161,7 @@ def audit_check(settings: Settings, report: CheckReport, actor: str | None) -> N
         report.source,
         outcome={0: "ok", 3: "violation"}.get(report.exit_code, "failed"),
         details={
-            "columns": [
-                {
-                    "source": t.source,
-                    "table": t.table,
-                    "column": c.column,
-                    "entity": c.entity,
-                    "reason": c.reason,
-                }
-                for t, c in report.rejected
-            ],
+            "columns": [_rejected_json(t, c) for t, c in report.rejected],
             "tables": len(report.tables),
             "failed_tables": [t.table for t in report.errors],
         },
@@ -177,10 +185,8 @@ def check_source(
     cannot be read, and the source's errors when it cannot be opened."""
     from privacy.sources import open_source
 
-    s = settings or load_settings()
+    s, n, g = judging(settings, sample, ner=ner, actor=actor)
     name, url = s.source_url(source)
-    n = sample or s.sample_size
-    g = Guard(s, ner=ner, actor=actor, sample=n)  # not time-bound: judge the whole sample
     with open_source(url, name) as src:
         report = CheckReport(name, src.url)
         report.tables = check_tables(

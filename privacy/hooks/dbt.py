@@ -15,14 +15,21 @@ sample of its rows are judged exactly as ``privacy check`` judges any table.
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from privacy.config import Settings, load_settings
+from privacy.config import Settings
 from privacy.errors import ConfigError, PrivacyError, SourceNotFoundError
-from privacy.hooks.check import CheckReport, Progress, TableCheck, audit_check, check_tables
-from privacy.hooks.core import Guard
+from privacy.hooks.check import (
+    CheckReport,
+    Progress,
+    TableCheck,
+    audit_check,
+    check_tables,
+    judging,
+)
 
 #: node kinds that leave a relation in the warehouse
 BUILT_KINDS = ("model", "seed", "snapshot")
@@ -172,45 +179,38 @@ def check_dbt(
     """Check the relations a dbt run built (see the module doc) in the database at ``source``."""
     from privacy.sources import open_source
 
-    s = settings or load_settings()
+    s, n, g = judging(settings, sample, ner=ner, actor=actor)
     name, url = s.source_url(source)
     run = load_run(manifest)
-    n = sample or s.sample_size
-    g = Guard(s, ner=ner, actor=actor, sample=n)
     groups: dict[tuple[str, str], list[DbtNode]] = {}
     for node in run.nodes:
         groups.setdefault(_location(s, name, url, node.schema), []).append(node)
-    with open_source(url, name) as src:
-        report = CheckReport(name, src.url, skipped=list(run.skipped))
     total = len(run.nodes)
     done = 0
-    for (src_name, src_url), nodes in groups.items():
-        with open_source(src_url, src_name) as src:
-            present = {t.lower(): t for t in src.tables()}
-            for node in nodes:
-                table = present.get(node.relation.lower())
-                if table is None:
-                    tc = TableCheck(node.relation, source=src_name, model=node.unique_id)
-                    tc.error = SourceNotFoundError(
-                        f"{src_name}: dbt {node.resource_type} {node.unique_id} built "
-                        f"{node.relation!r}, which is not there",
-                        hint="check that the URL points at the database and schema dbt "
-                        "wrote to (dbt's target), or rerun dbt",
-                    )
+    with open_source(url, name) as main:
+        report = CheckReport(name, main.url, skipped=list(run.skipped))
+        for (src_name, src_url), nodes in groups.items():
+            same = (src_name, src_url) == (name, url)
+            with nullcontext(main) if same else open_source(src_url, src_name) as src:
+                present = {t.lower(): t for t in src.tables()}
+                for node in nodes:
+                    table = present.get(node.relation.lower())
+                    if table is None:
+                        tc = TableCheck(node.relation, source=src_name, model=node.unique_id)
+                        tc.error = SourceNotFoundError(
+                            f"{src_name}: dbt {node.resource_type} {node.unique_id} built "
+                            f"{node.relation!r}, which is not there",
+                            hint="check that the URL points at the database and schema dbt "
+                            "wrote to (dbt's target), or rerun dbt",
+                        )
+                    else:
+                        (tc,) = check_tables(
+                            src, src_name, [table], guard=g, sample=n, record=record
+                        )
+                        tc.model = node.unique_id
                     report.tables.append(tc)
-                else:
-                    (tc,) = check_tables(
-                        src,
-                        src_name,
-                        [table],
-                        guard=g,
-                        sample=n,
-                        record=record,
-                    )
-                    tc.model = node.unique_id
-                    report.tables.append(tc)
-                done += 1
-                if progress is not None:
-                    progress(node.relation, done, total)
+                    done += 1
+                    if progress is not None:
+                        progress(node.relation, done, total)
     audit_check(s, report, actor)
     return report
