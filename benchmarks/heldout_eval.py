@@ -187,12 +187,23 @@ def read_frame(path: Path) -> Any:
     import pandas as pd
 
     if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    if path.suffix == ".jsonl":
-        return pd.read_json(path, lines=True)
-    head = path.open(encoding="utf-8").readline()
-    sep = ";" if head.count(";") > head.count(",") else ","
-    return pd.read_csv(path, sep=sep)
+        df = pd.read_parquet(path)
+    elif path.suffix == ".jsonl":
+        df = pd.read_json(path, lines=True)
+    else:
+        head = path.open(encoding="utf-8").readline()
+        sep = ";" if head.count(";") > head.count(",") else ","
+        df = pd.read_csv(path, sep=sep)
+    # presidio's batch analyzer takes only int, float, bool and str cells: dates become text
+    for col in df.columns:
+        cells = df[col].dropna()
+        if df[col].dtype.kind == "M" or (
+            df[col].dtype == object
+            and len(cells)
+            and not isinstance(cells.iloc[0], int | float | bool | str)
+        ):
+            df[col] = df[col].map(lambda v: None if v is None or v != v else str(v))
+    return df
 
 
 def run_presidio(path: Path, builder: Any) -> tuple[dict[str, str | None], float]:
@@ -231,6 +242,11 @@ def main() -> int:
     ap.add_argument("--no-ner", action="store_true", help="scan without the NER tier")
     ap.add_argument("--sample", type=int, default=1000)
     ap.add_argument("--json", type=Path, help="write the scores and misses to this file")
+    ap.add_argument(
+        "--show-ambiguous",
+        action="store_true",
+        help='also list what the scanner said on "*" columns (not scored)',
+    )
     args = ap.parse_args()
 
     from privacy.scan.nlp import shared_tier
@@ -239,6 +255,7 @@ def main() -> int:
     builder = presidio_builder() if args.presidio else None
 
     total, total_p = Score(), Score()
+    ambiguous: list[str] = []
     per_table: dict[str, dict[str, Any]] = {}
     started = time.perf_counter()
     print(
@@ -249,6 +266,12 @@ def main() -> int:
         labels = load_labels(name)
         predicted, details, secs = run_scanner(path, ner=ner, sample=args.sample)
         s = score_table(name, predicted, labels, details)
+        ambiguous += [
+            f"  {name}.{c}: predicted={predicted[c]}"
+            + (f"  conf={details[c][0]:.2f}" if predicted[c] else "")
+            for c, lab in labels.items()
+            if lab == "*"
+        ]
         total.add(s)
         row: dict[str, Any] = {
             "scanner": {
@@ -287,6 +310,9 @@ def main() -> int:
     print_misses("scanner", total.misses, with_details=True)
     if builder is not None:
         print_misses("presidio-structured", total_p.misses, with_details=False)
+    if args.show_ambiguous:
+        print(f'\nscanner on "*" columns (not scored): {len(ambiguous)}')
+        print("\n".join(ambiguous))
     if args.json:
         out = {
             "scanner": {

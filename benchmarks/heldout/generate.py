@@ -3322,6 +3322,321 @@ def software_inventory() -> tuple[pd.DataFrame, dict[str, Label], str]:
 
 
 # --------------------------------------------------------------------------------------------
+# Abbreviated headers, typed Parquet; social and work-tracker exports
+# --------------------------------------------------------------------------------------------
+
+
+@table("crm_contacts")
+def crm_contacts() -> tuple[pd.DataFrame, dict[str, Label], str]:
+    # a CRM extract with abbreviated column names and typed Parquet columns
+    n = 700
+    g, r = rng_for(60)
+    f = fk("en_US", 60)
+    rows = []
+    for i in range(n):
+        male = r.random() < 0.5
+        zip5 = f.zipcode()
+        card = f.credit_card_number(
+            card_type=r.choice(["visa16", "mastercard", "amex", "discover"])
+        )
+        spaced = " ".join(card[k : k + 4] for k in range(0, len(card), 4))
+        ph = f"{r.randint(201, 989)}{r.randint(200, 999)}{r.randint(0, 9999):04d}"
+        dl_state = r.choice(["CA", "NY", "TX", "FL", "IL", "WA"])
+        dl = {
+            "CA": lambda: f"{r.choice(string.ascii_uppercase)}{r.randint(10**6, 10**7 - 1)}",
+            "NY": lambda: f"{r.randint(100, 999)} {r.randint(100, 999)} {r.randint(100, 999)}",
+            "TX": lambda: f"{r.randint(10**7, 10**8 - 1)}",
+            "FL": lambda: (
+                f"{r.choice(string.ascii_uppercase)}{r.randint(100, 999)}-{r.randint(100, 999)}-{r.randint(10, 99)}-{r.randint(100, 999)}-{r.randint(0, 9)}"
+            ),
+            "IL": lambda: (
+                f"{r.choice(string.ascii_uppercase)}{r.randint(100, 999)}-{r.randint(1000, 9999)}-{r.randint(1000, 9999)}"
+            ),
+            "WA": lambda: f"WDL{''.join(r.choices(string.ascii_uppercase + string.digits, k=9))}",
+        }[dl_state]()
+        rows.append(
+            {
+                "cust_no": 10_000_000 + i,
+                "fname": f.first_name_male() if male else f.first_name_female(),
+                "mname": r.choice(string.ascii_uppercase) if r.random() < 0.4 else None,
+                "lname": f.last_name(),
+                "bdate": f.date_of_birth(minimum_age=18, maximum_age=95),
+                "sex_cd": r.choices(["1", "2", "9"], [49, 49, 2])[0] if male is not None else "0",
+                "eml": f.free_email() if r.random() < 0.9 else None,
+                "ph_no": r.choice(
+                    [f"({ph[:3]}) {ph[3:6]}-{ph[6:]}", f"{ph[:3]}.{ph[3:6]}.{ph[6:]}", ph]
+                ),
+                "mob_no": f.phone_number() if r.random() < 0.6 else None,
+                "addr_ln1": f.street_address(),
+                "addr_ln2": f.secondary_address() if r.random() < 0.2 else None,
+                "cty": f.city(),
+                "st_cd": f.state_abbr(),
+                "zip_cd": zip5 if r.random() < 0.7 else f"{zip5}-{r.randint(0, 9999):04d}",
+                "card_no": spaced if r.random() < 0.6 else card,
+                "card_exp": f"{r.randint(1, 12):02d}/{r.randint(25, 31)}",
+                "cvv": f"{r.randint(0, 9999):04d}"
+                if card.startswith("3")
+                else f"{r.randint(0, 999):03d}",
+                "passport_no": r.choice(
+                    [f"{r.randint(10**8, 10**9 - 1)}", f"C{r.randint(10**7, 10**8 - 1)}"]
+                )
+                if r.random() < 0.5
+                else None,
+                "dl_no": dl,
+                "dl_st": dl_state,
+                "created_ts": datetime(2018, 1, 1)
+                + timedelta(seconds=r.randint(0, 6 * 365 * 86400)),
+                "ltv": round(float(g.lognormal(5, 1.2)), 2),
+                "src_cd": r.choice(["WEB", "POS", "CALL", "PARTNER"]),
+            }
+        )
+    labels: dict[str, Label] = {
+        "cust_no": ANY,
+        "fname": FIRST,
+        "mname": ANY,
+        "lname": LAST,
+        "bdate": DOB,
+        "sex_cd": GENDER,
+        "eml": EMAIL,
+        "ph_no": PHONE,
+        "mob_no": PHONE,
+        "addr_ln1": STREET,
+        "addr_ln2": ANY,
+        "cty": CITY,
+        "st_cd": ANY,
+        "zip_cd": ZIP,
+        "card_no": ["CREDIT_CARD"],
+        "card_exp": ANY,
+        "cvv": ["CREDIT_CARD_CVV", "CREDIT_CARD"],
+        "passport_no": ["US_PASSPORT", "NATIONAL_ID"],
+        "dl_no": ["US_DRIVER_LICENSE", "NATIONAL_ID"],
+        "dl_st": ANY,
+        "created_ts": NONE,
+        "ltv": NONE,
+        "src_cd": NONE,
+    }
+    return pd.DataFrame(rows), labels, "parquet"
+
+
+TWEETS = [
+    "is upset that he can't update his Facebook by texting it... and might cry as a result",
+    "my whole body feels itchy and like its on fire",
+    "Just woke up. Having no school is the best feeling ever",
+    "Need a hug",
+    "going to bed, long day tomorrow",
+    "this weather is killing me",
+    "watching the game with the guys, lets go!!",
+    "can't sleep... again",
+    "I LOVE the new album",
+    "Ugh, stuck in traffic for an hour",
+]
+MENTION_TWEETS = [
+    "@{h} http://twitpic.com/{pic} - Awww, that's a bummer. You shoulda got David Carr",
+    "@{h} I dived many times for the ball. Managed to save 50% The rest go out of bounds",
+    "@{h} no, it's not behaving at all. i'm mad. why am i here? because I can't see you",
+    "@{h} @{h2} thanks for the follow!",
+    "@{h} hey {first}, are you coming tonight?",
+    "happy birthday @{h}!! have a great one",
+]
+
+
+def handle(f: Faker, r: random.Random) -> str:
+    first, last = f.first_name().lower(), f.last_name().lower()
+    return r.choice(
+        [
+            f"{first}{last}",
+            f"{first}_{r.randint(1, 99)}",
+            f"_{first}{last[:3]}_",
+            f"{first[0]}{last}",
+            f"{first}{r.randint(70, 99)}",
+            f"the{first}",
+            f"{last}{first[0]}{r.randint(1, 9)}",
+        ]
+    )
+
+
+@table("sentiment140")
+def sentiment140() -> tuple[pd.DataFrame, dict[str, Label], str]:
+    n = 1000
+    _, r = rng_for(61)
+    f = fk("en_US", 61)
+    users = [handle(f, r) for _ in range(400)]
+    rows = []
+    t = datetime(2009, 4, 6, 22, 19, 45)
+    for i in range(n):
+        t += timedelta(seconds=r.randint(1, 600))
+        if r.random() < 0.4:
+            text = r.choice(MENTION_TWEETS).format(
+                h=r.choice(users),
+                h2=r.choice(users),
+                first=f.first_name(),
+                pic="".join(r.choices(string.ascii_lowercase + string.digits, k=5)),
+            )
+        else:
+            text = r.choice(TWEETS)
+        rows.append(
+            {
+                "target": r.choice([0, 4]),
+                "ids": 1467810369 + i * r.randint(1, 900),
+                "date": t.strftime("%a %b %d %H:%M:%S PDT %Y"),
+                "flag": "NO_QUERY",
+                "user": r.choice(users),
+                "text": text,
+            }
+        )
+    labels: dict[str, Label] = {
+        "target": NONE,
+        "ids": NONE,
+        "date": NONE,
+        "flag": NONE,
+        "user": ["USERNAME"],
+        "text": ["FREE_TEXT_PII", "USERNAME", "PERSON"],
+    }
+    return pd.DataFrame(rows), labels, "csv"
+
+
+JIRA_SUMMARY = [
+    "NullPointerException in OrderService when cart is empty",
+    "Upgrade Spring Boot to 3.2",
+    "Flaky test: PaymentGatewayIT",
+    "Add pagination to /api/v2/products",
+    "Dashboard loads slowly for large accounts",
+    "Typo on the pricing page",
+    "Export to CSV drops the last row",
+    "Migrate CI to the new runners",
+]
+JIRA_DESC_CLEAN = [
+    "Steps to reproduce:\n1. Open the cart\n2. Remove all items\n3. Click checkout\n\nExpected: validation message. Actual: 500.",
+    "See the attached stack trace. Happens on staging only.",
+    "Acceptance criteria: page size 50, cursor based, documented in the OpenAPI spec.",
+    "",
+]
+JIRA_DESC_PII = [
+    "Customer {name} ({email}) reports that the export drops the last row. Ticket from support.",
+    "[~{user}] can you take a look? It started after the last deploy.",
+    "Reported by {name} on the phone ({phone}); account is on the enterprise plan.",
+]
+
+
+@table("jira_issues")
+def jira_issues() -> tuple[pd.DataFrame, dict[str, Label], str]:
+    n = 500
+    _, r = rng_for(62)
+    f = fk("en_US", 62)
+    team = [(f.name(), None) for _ in range(18)]
+    team = [(nm, (nm.split()[0][0] + nm.split()[-1]).lower()) for nm, _ in team]
+    rows = []
+    for i in range(n):
+        created = datetime(2023, 1, 1) + timedelta(minutes=r.randint(0, 700000))
+        status = r.choice(["To Do", "In Progress", "In Review", "Done", "Done"])
+        assignee = r.choice(team)[0] if r.random() < 0.8 else "Unassigned"
+        reporter = r.choice(team)[0]
+        if r.random() < 0.25:
+            desc = r.choice(JIRA_DESC_PII).format(
+                name=f.name(), email=f.email(), user=r.choice(team)[1], phone=f.phone_number()
+            )
+        else:
+            desc = r.choice(JIRA_DESC_CLEAN)
+        rows.append(
+            {
+                "Summary": r.choice(JIRA_SUMMARY),
+                "Issue key": f"SHOP-{1000 + i}",
+                "Issue id": 10234 + i,
+                "Issue Type": r.choice(["Bug", "Story", "Task", "Sub-task"]),
+                "Status": status,
+                "Priority": r.choice(["Highest", "High", "Medium", "Low"]),
+                "Assignee": assignee,
+                "Reporter": reporter,
+                "Created": created.strftime("%d/%b/%y %I:%M %p"),
+                "Updated": (created + timedelta(hours=r.randint(1, 900))).strftime(
+                    "%d/%b/%y %I:%M %p"
+                ),
+                "Resolution": "Done" if status == "Done" else "",
+                "Labels": r.choice(["", "backend", "frontend", "tech-debt", "customer-reported"]),
+                "Description": desc,
+                "Watchers": ", ".join(sorted({r.choice(team)[1] for _ in range(r.randint(1, 4))})),
+                "Story Points": r.choice(["", "1", "2", "3", "5", "8"]),
+            }
+        )
+    labels: dict[str, Label] = {c: NONE for c in rows[0]}
+    labels.update(
+        {
+            "Assignee": PERSON,
+            "Reporter": PERSON,
+            "Summary": NONE,
+            "Description": ["FREE_TEXT_PII", "PERSON", "EMAIL_ADDRESS", "USERNAME"],
+            "Watchers": ["USERNAME"],
+        }
+    )
+    return pd.DataFrame(rows), labels, "csv"
+
+
+COMMIT_MSGS = [
+    "Fix null check in parser (#{pr})",
+    "Bump lodash from 4.17.20 to 4.17.21",
+    "Refactor payment retries",
+    "docs: update README",
+    "Merge pull request #{pr} from feature/cache",
+    "Add integration test for export",
+    "chore(deps): update dependency eslint to v8.{pr}",
+    'Revert "Use new logger"',
+    "Improve error message for missing config",
+]
+
+
+@table("git_log")
+def git_log() -> tuple[pd.DataFrame, dict[str, Label], str]:
+    n = 800
+    g, r = rng_for(63)
+    fakers = [fk("en_US", 63), fk("de_DE", 64), fk("zh_TW", 65), fk("pt_BR", 66), fk("ru_RU", 67)]
+    devs = []
+    for k in range(40):
+        ff = fakers[k % len(fakers)]
+        first, last = fk("en_US", 70 + k).first_name(), fk("en_US", 70 + k).last_name()
+        if k % len(fakers) in (1, 3):
+            first, last = ff.first_name(), ff.last_name()
+        name = f"{first} {last}"
+        mail = r.choice(
+            [
+                f"{first}.{last}@example.com".lower(),
+                f"{r.randint(100000, 99999999)}+{first.lower()}{last[:1].lower()}@users.noreply.github.com",
+                f"{first[0]}{last}@example.org".lower(),
+            ]
+        )
+        devs.append((name, mail))
+    devs.append(("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com"))
+    rows = []
+    t = datetime(2022, 1, 3, 9, 0)
+    for _ in range(n):
+        t += timedelta(minutes=r.randint(5, 900))
+        name, mail = r.choice(devs)
+        rows.append(
+            {
+                "sha": f"{r.getrandbits(160):040x}",
+                "author_name": name,
+                "author_email": mail.encode("ascii", "ignore").decode(),
+                "date": t.strftime("%Y-%m-%dT%H:%M:%S")
+                + r.choice(["+01:00", "+00:00", "-05:00", "+08:00"]),
+                "message": r.choice(COMMIT_MSGS).format(pr=r.randint(10, 4000)),
+                "files_changed": int(g.geometric(0.3)),
+                "insertions": int(g.geometric(0.02)),
+                "deletions": int(g.geometric(0.05)),
+            }
+        )
+    labels: dict[str, Label] = {
+        "sha": NONE,
+        "author_name": PERSON,
+        "author_email": EMAIL,
+        "date": NONE,
+        "message": NONE,
+        "files_changed": NONE,
+        "insertions": NONE,
+        "deletions": NONE,
+    }
+    return pd.DataFrame(rows), labels, "jsonl"
+
+
+# --------------------------------------------------------------------------------------------
 
 
 def write(name: str, df: pd.DataFrame, labels: dict[str, Label], fmt: str) -> Path:
