@@ -26,7 +26,7 @@ from privacy.dsr.models import Plan, RequestKind, Selector, Subject, TableNode
 from privacy.dsr.policy import DeleteEverything, ErasurePolicy
 from privacy.dsr.workspace import Workspace
 from privacy.errors import RelationCycleError, UnknownIdentifierKindError
-from privacy.sources.base import SupportsLookup
+from privacy.sources.base import ColumnRef, SupportsLookup
 
 Keys = dict[str, list[Any]]
 TableKey = tuple[str, str]
@@ -101,6 +101,20 @@ def build_plan(
     return build_plans(ws, [subject], kind, policy)[0]
 
 
+def identifier_columns(ws: Workspace, kind: str) -> list[ColumnRef]:
+    """The columns that name subjects of ``kind``; UnknownIdentifierKindError when none does."""
+    id_cols = ws.identifier_columns(kind)
+    if not id_cols:
+        known = ws.known_kinds()
+        raise UnknownIdentifierKindError(
+            f"no column identifies subjects of kind {kind!r}",
+            hint=(f"known kinds: {', '.join(known)}; " if known else "")
+            + "declare one in privacy.toml (an identifiers entry with kind and columns) or "
+            "tag a column (`privacy tag set SOURCE.TABLE.COLUMN EMAIL_ADDRESS`)",
+        )
+    return id_cols
+
+
 def build_plans(
     ws: Workspace,
     subjects: Sequence[Subject],
@@ -116,15 +130,7 @@ def build_plans(
     if any(s.kind != skind for s in subjects):
         raise ValueError("build_plans: all subjects must be of one kind")
     policy = policy or DeleteEverything()
-    id_cols = ws.identifier_columns(skind)
-    if not id_cols:
-        known = ws.known_kinds()
-        raise UnknownIdentifierKindError(
-            f"no column identifies subjects of kind {skind!r}",
-            hint=(f"known kinds: {', '.join(known)}; " if known else "")
-            + "declare one in privacy.toml (an identifiers entry with kind and columns) or "
-            "tag a column (`privacy tag set SOURCE.TABLE.COLUMN EMAIL_ADDRESS`)",
-        )
+    id_cols = identifier_columns(ws, skind)
     declared = ws.declared_relations()
     sources = {c.source for c in id_cols}
     for rel in [*declared, *ws.catalog.relations()]:

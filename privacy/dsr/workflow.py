@@ -17,6 +17,7 @@ failed is returned in that state (its ``state_reason`` says why) unless ``raise_
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, closing, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -27,12 +28,12 @@ from privacy.dsr import deadlines
 from privacy.dsr import keys as keyring
 from privacy.dsr.executor import Executor, Progress, crash_point, new_request_id
 from privacy.dsr.models import Plan, Request, RequestKind, StepKind, StepRecord, Subject
-from privacy.dsr.planner import build_plan
+from privacy.dsr.planner import build_plan, identifier_columns
 from privacy.dsr.policy import ErasurePolicy
 from privacy.dsr.states import RequestState, StepStatus
 from privacy.dsr.store import RequestStore, lease_is_live, lease_owner_id, now
 from privacy.dsr.workspace import Workspace
-from privacy.errors import PrivacyError, RequestError, UnknownIdentifierKindError
+from privacy.errors import PrivacyError, RequestError
 
 
 def _pseudonym(settings: Settings, subject: Subject) -> str:
@@ -49,18 +50,21 @@ def _audit(settings: Settings, action: str, target: str, actor: str | None, **de
     auditing.record(settings, action, target, details=details, actor=actor)
 
 
+def _store(
+    settings: Settings, given: RequestStore | None = None
+) -> AbstractContextManager[RequestStore]:
+    """``given`` as it is (the caller closes it), or a store opened and closed for this call."""
+    return nullcontext(given) if given is not None else closing(RequestStore(settings.catalog_url))
+
+
+def _workspace(
+    settings: Settings, given: Workspace | None = None
+) -> AbstractContextManager[Workspace]:
+    """``given`` as it is, or a workspace opened and closed for this call."""
+    return nullcontext(given) if given is not None else closing(Workspace(settings))
+
+
 # --- submitting ---------------------------------------------------------------------------
-
-
-def check_kind(ws: Workspace, kind: str) -> None:
-    if not ws.identifier_columns(kind):
-        known = ws.known_kinds()
-        raise UnknownIdentifierKindError(
-            f"no column identifies subjects of kind {kind!r}",
-            hint=(f"known kinds: {', '.join(known)}; " if known else "")
-            + "declare one in privacy.toml (an identifiers entry with kind and columns) or "
-            "tag a column (`privacy tag set SOURCE.TABLE.COLUMN EMAIL_ADDRESS`)",
-        )
 
 
 def submit(
@@ -113,16 +117,10 @@ def submit_many(
         )
     if kind is RequestKind.EXPORT and not out_dir:
         raise RequestError("an export needs an output folder", hint="pass --out DIR")
-    own_ws = workspace is None
-    ws = workspace or Workspace(settings)
-    try:
+    with _workspace(settings, workspace) as ws:
         for skind in sorted({s.kind for s in subjs}):
-            check_kind(ws, skind)
-    finally:
-        if own_ws:
-            ws.close()
-    st = store or RequestStore(settings.catalog_url)
-    try:
+            identifier_columns(ws, skind)
+    with _store(settings, store) as st:
         reqs = []
         for subj in subjs:
             rid = new_request_id()
@@ -158,9 +156,6 @@ def submit_many(
             )
         crash_point("received")
         return reqs
-    finally:
-        if store is None:
-            st.close()
 
 
 # --- running ------------------------------------------------------------------------------
@@ -179,9 +174,7 @@ def run(
 ) -> list[Request]:
     """Drive requests to done (or paused/failed). Several ids run as one group."""
     ids = [request_ids] if isinstance(request_ids, str) else list(request_ids)
-    st = store or RequestStore(settings.catalog_url)
-    ws = workspace or Workspace(settings)
-    try:
+    with _store(settings, store) as st, _workspace(settings, workspace) as ws:
         ex = Executor(settings, st, ws, policy=policy, actor=actor, progress=progress)
         try:
             return ex.run(ids)
@@ -189,11 +182,6 @@ def run(
             if raise_on_error:
                 raise
             return [st.get(i) for i in ids]
-    finally:
-        if workspace is None:
-            ws.close()
-        if store is None:
-            st.close()
 
 
 def erase(
@@ -233,9 +221,7 @@ def erase_batch(
 ) -> list[Request]:
     """Erase many subjects of one kind together: one request each (own journal, audit and
     evidence), one statement per table and batch of values for all of them."""
-    st = RequestStore(settings.catalog_url)
-    ws = Workspace(settings)
-    try:
+    with _store(settings) as st, _workspace(settings) as ws:
         subjs = [_subject(x) for x in subjects]
         kinds = {x.kind for x in subjs}
         if len(kinds) > 1:
@@ -263,9 +249,6 @@ def erase_batch(
             store=st,
             workspace=ws,
         )
-    finally:
-        ws.close()
-        st.close()
 
 
 def export(
@@ -315,8 +298,7 @@ def resume(
     raise_on_error: bool = False,
 ) -> Request:
     """Continue a paused, failed or interrupted request from its journal."""
-    st = RequestStore(settings.catalog_url)
-    try:
+    with _store(settings) as st:
         req = st.get(request_id)
         if req.state is RequestState.DONE:
             raise RequestError(
@@ -350,8 +332,6 @@ def resume(
             previous_state=previous.value,
             reason=req.state_reason,
         )
-    finally:
-        st.close()
     return run(
         settings,
         request_id,
@@ -392,8 +372,7 @@ def extend(
     """Extend the due date once (with a reason), within the regime's limit, before it passes."""
     if not reason.strip():
         raise RequestError("an extension needs a reason", hint='pass --reason "..."')
-    st = RequestStore(settings.catalog_url)
-    try:
+    with _store(settings) as st:
         req = st.get(request_id)
         if req.state is RequestState.DONE:
             raise RequestError(f"request {request_id} is done; it needs no extension")
@@ -416,8 +395,6 @@ def extend(
             reason=reason.strip(),
         )
         return st.get(request_id)
-    finally:
-        st.close()
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -478,13 +455,10 @@ def view(req: Request, lease: tuple[str | None, datetime | None], today: date) -
 def list_requests(
     settings: Settings, *, open_only: bool = False, today: date | None = None
 ) -> list[RequestView]:
-    st = RequestStore(settings.catalog_url)
-    try:
+    with _store(settings) as st:
         leases = st.leases()
         day = today or deadlines.today_utc()
         return [view(r, leases.get(r.id, (None, None)), day) for r in st.all(open_only=open_only)]
-    finally:
-        st.close()
 
 
 def overdue(settings: Settings, *, today: date | None = None) -> list[RequestView]:
@@ -497,9 +471,6 @@ def overdue(settings: Settings, *, today: date | None = None) -> list[RequestVie
 
 
 def show(settings: Settings, request_id: str) -> tuple[RequestView, list[StepRecord]]:
-    st = RequestStore(settings.catalog_url)
-    try:
+    with _store(settings) as st:
         req = st.get(request_id)
         return view(req, st.lease(request_id), deadlines.today_utc()), st.steps(request_id)
-    finally:
-        st.close()
