@@ -54,6 +54,7 @@ def activate(
     """Validate ``paths`` (default: privacy.toml's files, else the default policy) and make the
     result the active policy. On error nothing changes and PolicyError propagates."""
     names = [str(p) for p in paths] if paths else list(settings.policy_files) or [DEFAULT_POLICY]
+    target = ",".join(names)
     try:
         policy = _load_configured(settings, paths)
     except PolicyError as e:
@@ -65,33 +66,30 @@ def activate(
             "field": e.field,
             "active_version": previous["version"] if previous else None,
         }
-        try:
+
+        def rejected() -> None:
             auditing.record(
                 settings,
                 "policy.rejected",
-                ",".join(names),
+                target,
                 outcome="rejected",
                 details=details,
                 actor=actor,
             )
+
+        try:
+            rejected()
         except AuditFailure:
             # the message quotes the file, which may hold what the log refuses (an address
             # typed where an entity belongs): record where the error is, not what it says
             details["error"] = "(message withheld: it quotes the file)"
-            auditing.record(
-                settings,
-                "policy.rejected",
-                ",".join(names),
-                outcome="rejected",
-                details=details,
-                actor=actor,
-            )
+            rejected()
         raise
     _write_state(settings, policy, actor)
     auditing.record(
         settings,
         "policy.activated",
-        ",".join(names),
+        target,
         details={"policy_version": policy.version, "files": list(policy.files)},
         actor=actor,
     )
@@ -99,6 +97,8 @@ def activate(
 
 
 def _write_state(settings: Settings, policy: Policy, actor: str | None) -> None:
+    from privacy.sources.atomic import write_atomic
+
     path = state_path(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     state = {
@@ -108,12 +108,8 @@ def _write_state(settings: Settings, policy: Policy, actor: str | None) -> None:
         "activated_by": actor or os.environ.get("PRIVACY_ACTOR") or os.environ.get("USER") or "",
         "document": policy.document,
     }
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(state, f, indent=1, sort_keys=True, ensure_ascii=False)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    text = json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False)
+    write_atomic(path, text.encode("utf-8"))
 
 
 def _read_state(settings: Settings) -> dict[str, Any] | None:

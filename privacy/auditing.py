@@ -275,11 +275,11 @@ def verify(
 def export_checkpoint(settings: Settings, path: Path) -> Checkpoint:
     """Sign a checkpoint now and write it (a C2SP signed note) to ``path``."""
     cp = checkpoint(settings)
+    from privacy.sources.atomic import write_atomic
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(cp.note)
-    os.replace(tmp, path)
+    write_atomic(path, cp.note)
     return cp
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +24,7 @@ from privacy.dsr.models import StepKind
 from privacy.dsr.planner import selector_values
 from privacy.dsr.verify import sha256_file
 from privacy.errors import CryptoError, RequestError
+from privacy.sources.atomic import write_atomic
 from privacy.sources.base import SupportsLookup
 
 if TYPE_CHECKING:
@@ -82,15 +82,6 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
 def _decrypt(ex: Executor, table: str, tbl: pa.Table) -> tuple[list[dict[str, Any]], int]:
     """Rows as dicts with toolkit tokens decrypted; returns (rows, cells left unreadable)."""
     rows = tbl.to_pylist()
@@ -145,7 +136,7 @@ def export_step(ex: Executor, m: Member, target: str) -> tuple[int, dict[str, An
     out = Path(m.request.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     stem = node.name
-    _write_atomic(
+    write_atomic(
         out / f"{stem}.json",
         json.dumps(rows, indent=2, ensure_ascii=False, default=str).encode("utf-8"),
     )
@@ -154,7 +145,7 @@ def export_step(ex: Executor, m: Member, target: str) -> tuple[int, dict[str, An
     w.writeheader()
     for r in rows:
         w.writerow({k: ("" if v is None else v) for k, v in r.items()})
-    _write_atomic(out / f"{stem}.csv", buf.getvalue().encode("utf-8"))
+    write_atomic(out / f"{stem}.csv", buf.getvalue().encode("utf-8"))
     return len(rows), {
         "table": node.name,
         "rows": len(rows),
@@ -200,7 +191,7 @@ def manifest_step(ex: Executor, m: Member) -> tuple[int, dict[str, Any]]:
             total_rows=sum(t["rows"] for t in tables),
         )
     )
-    _write_atomic(out / "summary.html", html.encode("utf-8"))
+    write_atomic(out / "summary.html", html.encode("utf-8"))
     files.append("summary.html")
     manifest = {
         "request": m.id,
@@ -209,5 +200,5 @@ def manifest_step(ex: Executor, m: Member) -> tuple[int, dict[str, Any]]:
         "tables": [{"table": t["title"], "rows": t["rows"]} for t in tables],
         "files": [{"path": f, "sha256": sha256_file(out / f)} for f in files],
     }
-    _write_atomic(out / "manifest.json", json.dumps(manifest, indent=2).encode("utf-8"))
+    write_atomic(out / "manifest.json", json.dumps(manifest, indent=2).encode("utf-8"))
     return sum(t["rows"] for t in tables), {"files": len(files) + 1, "manifest": "manifest.json"}

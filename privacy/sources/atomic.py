@@ -67,6 +67,12 @@ def atomic_replace(target: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` through :func:`atomic_replace`."""
+    with atomic_replace(target) as tmp:
+        tmp.write_bytes(data)
+
+
 def remove_file(target: Path) -> None:
     """Delete ``target`` durably (the folder entry is synced)."""
     target.unlink()
