@@ -62,6 +62,18 @@ def _check_name(name: str) -> None:
         raise SigningKeyError(f"key name {name!r} must be non-empty, without spaces or '+'")
 
 
+def _ed25519_key(name: str, data: str, what: str) -> bytes:
+    """The 32 key bytes of an encoded ``what`` (verifier or signing key) named ``name``."""
+    _check_name(name)
+    try:
+        raw = unb64(data, what)
+    except LogFormatError as e:
+        raise SigningKeyError(e.message) from None
+    if len(raw) != 33 or raw[0] != ALG_ED25519:
+        raise SigningKeyError(f"{what} is not an Ed25519 key")
+    return raw[1:]
+
+
 @lru_cache(maxsize=8192)
 def _ed25519_ok(public: bytes, message: bytes, signature: bytes) -> bool:
     # A pure function of its arguments, so memoising it is safe; re-verifying the same
@@ -96,14 +108,7 @@ class Verifier:
                 hint="copy the key printed by `privacy audit checkpoint`",
             )
         name, kid, data = parts
-        _check_name(name)
-        try:
-            raw = unb64(data, "verifier key")
-        except LogFormatError as e:
-            raise SigningKeyError(e.message) from None
-        if len(raw) != 33 or raw[0] != ALG_ED25519:
-            raise SigningKeyError("verifier key is not an Ed25519 key")
-        v = cls(name, raw[1:])
+        v = cls(name, _ed25519_key(name, data, "verifier key"))
         if v.key_id.hex() != kid:
             raise SigningKeyError("verifier key id does not match its name and key")
         return v
@@ -147,14 +152,7 @@ class Signer:
         if len(parts) != 5 or parts[:2] != ["PRIVATE", "KEY"]:
             raise SigningKeyError("a signing key reads PRIVATE+KEY+NAME+KEYID+BASE64")
         name, kid, data = parts[2:]
-        _check_name(name)
-        try:
-            raw = unb64(data, "signing key")
-        except LogFormatError as e:
-            raise SigningKeyError(e.message) from None
-        if len(raw) != 33 or raw[0] != ALG_ED25519:
-            raise SigningKeyError("signing key is not an Ed25519 key")
-        s = cls(name, raw[1:])
+        s = cls(name, _ed25519_key(name, data, "signing key"))
         if s.verifier.key_id.hex() != kid:
             raise SigningKeyError("signing key id does not match its key")
         return s
