@@ -317,6 +317,14 @@ class AuditLog:
                 raise p.error
         return [p.receipt for p in pend if p.receipt is not None]
 
+    def _stop(self, what: str, e: OSError) -> WriterStoppedError:
+        """Stop the writer for good after a failed write or fsync (see the module doc)."""
+        self._stopped = WriterStoppedError(
+            f"writing {what} failed ({e.strerror}); the writer stopped and will not retry",
+            hint="fix the disk, then restart: the log recovers on open",
+        )
+        return self._stopped
+
     def _flush(self, batch: list[_Pending]) -> None:
         if self._stopped is not None:
             for p in batch:
@@ -335,12 +343,7 @@ class AuditLog:
                 try:
                     self.store.append(size, offset, E, lines)
                 except OSError as e:
-                    self._stopped = WriterStoppedError(
-                        f"writing the audit log at {self.location} failed ({e.strerror}); "
-                        "the writer stopped and will not retry",
-                        hint="fix the disk, then restart: the log recovers on open",
-                    )
-                    raise self._stopped from e
+                    raise self._stop(f"the audit log at {self.location}", e) from e
         except BaseException as e:
             for p in batch:
                 p.error = e
@@ -377,12 +380,7 @@ class AuditLog:
                         st = State(self._size, self._offset, tuple(self._tree.nodes))
                         self.store.write_checkpoint(self._size, cp.note, st.render())
             except OSError as e:
-                self._stopped = WriterStoppedError(
-                    f"writing a checkpoint of {self.location} failed ({e.strerror}); "
-                    "the writer stopped and will not retry",
-                    hint="fix the disk, then restart: the log recovers on open",
-                )
-                raise self._stopped from e
+                raise self._stop(f"a checkpoint of {self.location}", e) from e
             self._signed = self._size
             self._appended_since_checkpoint = 0
             return cp
