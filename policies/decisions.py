@@ -71,16 +71,3 @@ def decide_columns(
             )
         )
     return out
-
-
-def split_dataset(dataset: str) -> tuple[str, str]:
-    """``SOURCE.TABLE`` -> (source, table)."""
-    from privacy.errors import ConfigError
-
-    parts = dataset.split(".")
-    if len(parts) != 2 or not all(parts):
-        raise ConfigError(
-            f"{dataset!r} is not a dataset name of the form SOURCE.TABLE",
-            hint="name the source as in privacy.toml (or as `privacy tag list` shows it)",
-        )
-    return parts[0], parts[1]

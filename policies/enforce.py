@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from policies.decisions import ColumnDecision, decide_columns, split_dataset
+from policies.decisions import ColumnDecision, decide_columns
 from policies.effects import EffectKind
 from policies.masking import span_function, value_function
 from policies.model import Encrypt
@@ -26,6 +26,7 @@ from policies.policy import Policy
 from privacy import auditing
 from privacy.config import Settings, load_settings
 from privacy.errors import PrivacyError
+from privacy.sources.base import split_dataset
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -54,7 +54,7 @@ from privacy.hooks import classify as cls
 from privacy.hooks.batch import BatchView, kind_of_values, view_of
 from privacy.hooks.protector import Protector, resolve
 from privacy.hooks.state import GuardState, state_for
-from privacy.sources.base import ColumnKind
+from privacy.sources.base import ColumnKind, split_dataset
 
 Mode = Literal["enforce", "learn"]
 MODES = ("enforce", "learn")
@@ -122,18 +122,6 @@ def _digest(values: list[Any]) -> int | None:
         return hash(frozenset(Counter(values).items()))
     except TypeError:
         return None
-
-
-def split_dataset(dataset: str) -> tuple[str, str]:
-    """``SOURCE.TABLE`` -> (source, table)."""
-    parts = dataset.split(".") if isinstance(dataset, str) else []
-    if len(parts) != 2 or not all(parts):
-        raise ConfigError(
-            f"{dataset!r} is not a dataset name of the form SOURCE.TABLE",
-            hint="name the source as in privacy.toml (or as `privacy tag list` shows it), "
-            "e.g. guard(batch, 'warehouse.customers')",
-        )
-    return parts[0], parts[1]
 
 
 def _same_entity(a: str, b: str) -> bool:

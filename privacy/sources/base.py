@@ -84,6 +84,20 @@ class ColumnRef:
         return cls(*parts)
 
 
+def split_dataset(dataset: str) -> tuple[str, str]:
+    """``SOURCE.TABLE`` -> (source, table)."""
+    parts = dataset.split(".") if isinstance(dataset, str) else []
+    if len(parts) != 2 or not all(parts):
+        from privacy.errors import ConfigError
+
+        raise ConfigError(
+            f"{dataset!r} is not a dataset name of the form SOURCE.TABLE",
+            hint="name the source as in privacy.toml (or as `privacy tag list` shows it), "
+            "e.g. 'warehouse.customers'",
+        )
+    return parts[0], parts[1]
+
+
 @dataclass(frozen=True)
 class EraseResult:
     """What one ``delete_where`` / ``anonymize_where`` call did. Carries counts, never values.
