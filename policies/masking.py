@@ -24,15 +24,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
-
-from presidio_anonymizer.operators import Hash, Mask, Replace
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from policies.effects import Effect, EffectKind, MaskKind
 
-_MASK = Mask()
-_HASH = Hash()
-_REPLACE = Replace()
+if TYPE_CHECKING:
+    from presidio_anonymizer.operators import Hash, Mask, Replace
+
+
+@cache
+def _operators() -> tuple[Mask, Hash, Replace]:
+    # imported on first use: presidio-anonymizer takes most of a second to import, which a job
+    # that only encrypts (policies.hooks_adapter) or an Airflow DAG file should not pay
+    from presidio_anonymizer.operators import Hash, Mask, Replace
+
+    return Mask(), Hash(), Replace()
+
+
 _YEAR_RE = re.compile(r"[0-9]{4}")
 MASK_CHAR = "*"
 
@@ -41,7 +50,7 @@ def _mask_span(text: str, start: int, end: int) -> str:
     if end <= start:
         return text
     span = text[start:end]
-    masked = _MASK.operate(
+    masked = _operators()[0].operate(
         span, {"masking_char": MASK_CHAR, "chars_to_mask": len(span), "from_end": False}
     )
     return text[:start] + masked + text[end:]
@@ -79,11 +88,11 @@ def mask_year(value: Any) -> Any:
 
 
 def redact(entity: str | None) -> str:
-    return str(_REPLACE.operate("", {"entity_type": entity or "PII"}))
+    return str(_operators()[2].operate("", {"entity_type": entity or "PII"}))
 
 
 def keyed_hash(text: str, key: bytes) -> str:
-    return str(_HASH.operate(text, {"hash_type": "sha256", "salt": key}))
+    return str(_operators()[1].operate(text, {"hash_type": "sha256", "salt": key}))
 
 
 _TEXT_MASKS: dict[MaskKind, Callable[[str], str]] = {
