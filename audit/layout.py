@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -302,10 +301,3 @@ class FolderImage:
         known = {META_NAME, STATE_NAME, LOCK_NAME, SEGMENTS, CHECKPOINTS}
         out = [n for n in top if n not in known and not n.endswith(".tmp")]
         return sorted(out)
-
-
-def iter_lines(data: bytes) -> Iterator[bytes]:
-    """Complete (newline-terminated) lines of a segment."""
-    lines = data.split(b"\n")
-    lines.pop()
-    return iter(lines)

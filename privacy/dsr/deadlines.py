@@ -54,10 +54,6 @@ class RegimeRule:
     ext_days: int | None
     ext_months: int | None
 
-    @property
-    def extendable(self) -> bool:
-        return bool(self.ext_days or self.ext_months)
-
 
 RULES: dict[Regime, RegimeRule] = {
     Regime.GDPR: RegimeRule(days=30, months=1, ext_days=None, ext_months=2),
@@ -143,10 +139,6 @@ def check_extension(
             f"allows ({limit.isoformat()})",
             hint=f"give a date at most {limit.isoformat()}",
         )
-
-
-def effective_due(due: date, extended_until: date | None) -> date:
-    return extended_until or due
 
 
 def days_left(due: date, today: date) -> int:

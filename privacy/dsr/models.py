@@ -171,11 +171,6 @@ class StepRecord:
     started_at: datetime | None = None
     finished_at: datetime | None = None
 
-    @property
-    def boundary_ids(self) -> tuple[str, str]:
-        """Ids of the crash-test boundaries before and after this step."""
-        return (f"step{self.index}.before", f"step{self.index}.after")
-
 
 @dataclass
 class Request:

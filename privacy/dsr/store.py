@@ -545,25 +545,6 @@ class RequestStore:
             )
             conn.execute(t.update().where(t.c.id == request_id).values(lease_at=now()))
 
-    def step_done(
-        self, request_id: str, index: int, rows: int | None, evidence: dict[str, Any]
-    ) -> None:
-        s = steps_table
-        with self._tx() as conn:
-            conn.execute(
-                s.update()
-                .where(s.c.request_id == request_id, s.c.idx == index)
-                .values(
-                    status=StepStatus.DONE.value,
-                    # a re-run (resume after a failed verification) adds to the first count
-                    rows_affected=None
-                    if rows is None
-                    else sa.func.coalesce(s.c.rows_affected, 0) + rows,
-                    evidence_json=json.dumps(evidence, default=str),
-                    finished_at=now(),
-                )
-            )
-
     def step_failed(self, request_id: str, index: int, error: str) -> None:
         s = steps_table
         with self._tx() as conn:

@@ -32,10 +32,6 @@ if TYPE_CHECKING:
     from privacy.dsr.executor import Executor, Member
 
 
-def verify_erasure(ex: Executor, m: Member) -> dict[str, Any]:
-    return verify_erasure_group(ex, [m])[m.id]
-
-
 def verify_erasure_group(ex: Executor, members: Sequence[Member]) -> dict[str, dict[str, Any]]:
     """Verify several erasures at once: one count per table, path and batch of values for
     all of them. Should anything remain, each request is checked alone, so the evidence says

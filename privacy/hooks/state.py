@@ -104,11 +104,6 @@ class GuardState:
                         )
                     )
 
-    def forget(self, source: str, table: str) -> None:
-        s = schemas_table
-        with self._tx() as conn:
-            conn.execute(s.delete().where(s.c.source == source, s.c.table_name == table))
-
 
 _lock = threading.Lock()
 _states: dict[str, GuardState] = {}
