@@ -93,7 +93,7 @@ def decide_tables(
 def raw_readable(d: ColumnDecision) -> bool:
     """Columns a role may select from the base table directly: allowed and stored in clear
     (an encrypted column is ciphertext either way; the view shows it as stored)."""
-    return d.effect.kind == EffectKind.ALLOW
+    return d.effect.reveals_raw
 
 
 def needs_hash_key(decisions: list[ColumnDecision]) -> bool:

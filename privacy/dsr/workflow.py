@@ -446,10 +446,10 @@ def view(req: Request, lease: tuple[str | None, datetime | None], today: date) -
         state, reason = RequestState.PAUSED.value, INTERRUPTED
     if req.state is RequestState.DONE:
         assert req.completed_at is not None
-        late = req.completed_at.date() > req.effective_due
+        late = deadlines.is_overdue(req.effective_due, req.completed_at.date())
         return RequestView(req, state, reason, None, late)
     left = deadlines.days_left(req.effective_due, today)
-    return RequestView(req, state, reason, left, left < 0)
+    return RequestView(req, state, reason, left, deadlines.is_overdue(req.effective_due, today))
 
 
 def list_requests(
