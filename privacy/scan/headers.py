@@ -28,7 +28,7 @@ NAME_FAMILY = frozenset({"PERSON", "FIRST_NAME", "LAST_NAME"})
 _NO_SEGMENT = wordset(
     """age sex pass mail nom tel cp cap via ort eta by kon pin web lat lon lng long cell mac
     nin rut sin cid pan cc ip dob dl nick geo bic cvv csc cvc exp ext n nb min max sum len
-    set key tag bin col row seq nr no num ts at is has can sub pre app and"""
+    set key tag bin col row seq nr no num ts at is has can sub pre app and rep"""
 )
 
 
@@ -75,6 +75,16 @@ def _compile() -> tuple[dict[tuple[str, ...], _Term], list[tuple[str, _Term]], i
             old = phrases.get(words)
             if old is None or (strength, priority) > (old.strength, old.priority):
                 phrases[words] = _Term(entity, strength, priority)
+    # a role qualifies a person: ``agent_name`` is a name, ``agent`` alone a weak one
+    for role in V.PERSON_ROLES | V.AMBIGUOUS_ROLES:
+        ambiguous = role in V.AMBIGUOUS_ROLES
+        for words, strength, priority in (
+            ((role, "name"), V.WEAK if ambiguous else V.MEDIUM, 62),
+            ((role,), 0.0 if ambiguous or role in V.NON_PII else V.WEAK, 60),
+        ):
+            old = phrases.get(words)
+            if strength and (old is None or (strength, priority) > (old.strength, old.priority)):
+                phrases[words] = _Term("PERSON", strength, priority)
     cjk = [
         (fold(term), _Term(entity, strength, priority))
         for entity, strength, priority, block in V.CJK_TERMS

@@ -459,7 +459,7 @@ NEGATIVE_EXEMPT = {
 #: words that make ``name`` (and the name family) something other than a person's name
 NON_PERSON = wordset(
     """product products item items company companies business organization organisation org
-    firm brand file files filename table column field schema database db host hostname
+    firm brand file files filename table column field schema database db hostname
     server domain app application project plan category categories city country state street
     bank store shop branch department dept team group role job event campaign device model
     tag label key pet animal course class school university college hotel restaurant venue
@@ -477,6 +477,27 @@ NON_PERSON = wordset(
     industry employer organisation_name school_name hospital clinic pharmacy insurer
     insurance provider plan_name policy contract project_name code_name nickname_type"""
 )
+
+#: roles a person has: ``<role>_name`` is that person's name (``host_name``, ``agent_name``,
+#: ``seller_name``), and the role alone is a weak name (``assignee``, ``agent``). Unlike the
+#: non-person nouns above, they qualify a person rather than switch the name off. ``host`` is
+#: also a server (``hostname``): alone it stays not personal and ``host_name`` stays weak, so
+#: the values (name lists, NER) decide.
+PERSON_ROLES = wordset(
+    """agent assignee author buyer seller owner manager driver reporter contact employee
+    teacher doctor physician nurse patient guest customer client member student holder
+    applicant candidate subscriber recipient sender passenger supervisor assistant rep
+    representative salesperson salesman saleswoman consultant advisor adviser landlord
+    tenant lessee borrower guarantor cosigner beneficiary insured policyholder caregiver
+    guardian father mother spouse witness approver reviewer requester requestor creator
+    committer contributor maintainer technician dispatcher coach trainer instructor tutor
+    lecturer professor therapist dentist surgeon pharmacist donor volunteer player athlete
+    referee interviewer interviewee recruiter counselor counsellor officer clerk cashier
+    waiter landlady housekeeper nanny babysitter mentor mentee trainee intern worker staff"""
+)
+#: roles that are also things (``host`` a server): ``<role>_name`` is a weak name and the role
+#: alone is not a name at all
+AMBIGUOUS_ROLES = wordset("host")
 
 #: places of a business, not of a person: ``merchant_lat``, ``store_address``, ``office_city``
 BUSINESS = wordset(
