@@ -26,7 +26,6 @@ from policies.policy import Policy
 from privacy import auditing
 from privacy.config import Settings, load_settings
 from privacy.errors import PrivacyError
-from privacy.sources.base import split_dataset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -173,6 +172,8 @@ class Enforcer:
         return self._hash_key
 
     def _tags(self, dataset: str) -> dict[str, ColumnTag]:
+        from privacy.sources.base import split_dataset
+
         source, table = split_dataset(dataset)
         return {t.column: t for t in self._catalog().tags(source, table)}
 
@@ -332,6 +333,7 @@ class Enforcer:
 
     def _load(self, dataset: str, limit: int) -> pa.Table:
         from privacy.sources import SupportsSample, open_source
+        from privacy.sources.base import split_dataset
 
         source, table = split_dataset(dataset)
         name, url = self.settings.source_url(source)
