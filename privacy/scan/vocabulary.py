@@ -400,7 +400,7 @@ NEUTRAL = wordset(
     information details detail 1st 2nd e164 intl international national formatted enc
     encrypted contact mobile cell fixed landline office direct customer client user member
     person owner holder billing shipping delivery mailing legal official preferred
-    registered"""
+    registered desc descr description"""
 )
 
 #: any of these outside the entity phrase makes the column a property of the value, not the
@@ -416,7 +416,7 @@ NEGATIVE = wordset(
     updated modified changed deleted expires expiry expiration exp expire reset last4
     lastfour last four masked mask is has can should allow allowed needs required missing
     empty null exists known prefix suffix country countries region extension ext carrier
-    label description desc source channel method mode preference preferences pref prefs
+    label source channel method mode preference preferences pref prefs
     frequency version level group groups category class set sets code codes change changes
     attempts attempt tries failures failed policy strength strong weak history hint question
     answer reminder recovery lookup match matches matched bucket range bin bins band bands

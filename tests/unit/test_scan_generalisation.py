@@ -85,3 +85,30 @@ def test_ambiguous_role_name_is_weak_and_the_values_decide() -> None:
 def test_role_name_columns_holding_names(name: str) -> None:
     r = c(name, repeat(FULL, 400))
     assert r.entity == "PERSON", r
+
+
+# --- A2: a description suffix holds the value itself ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("RaceDesc", "NRP"),
+        ("ethnicity_description", "NRP"),
+        ("religion_descr", "NRP"),
+        ("GenderDescription", "GENDER"),
+        ("diagnosis_desc", "HEALTH_DATA"),
+    ],
+)
+def test_description_suffix_keeps_the_entity(name: str, entity: str) -> None:
+    assert analyze(name).entity == entity
+
+
+@pytest.mark.parametrize("name", ["phone_type_desc", "email_status_description", "product_desc"])
+def test_description_of_a_property_is_still_not_personal(name: str) -> None:
+    assert analyze(name).entity is None
+
+
+def test_description_column_values() -> None:
+    groups = ["White", "Black or African American", "Asian", "Hispanic", "Two or more races"]
+    assert c("EthnicGroupDesc", repeat(groups, 200)).entity == "NRP"
