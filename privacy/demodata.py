@@ -140,8 +140,8 @@ ERASE_SUBJECT = "email:alice.martin@example.com"
 EXPORT_SUBJECT = "email:bruno.schmidt@example.org"
 
 
-def _luhn_complete(prefix: str, length: int, rng: random.Random) -> str:
-    digits = prefix + "".join(str(rng.randrange(10)) for _ in range(length - len(prefix) - 1))
+def with_luhn_digit(digits: str) -> str:
+    """``digits`` followed by the Luhn check digit (a card number that passes the checksum)."""
     total = 0
     for i, ch in enumerate(reversed(digits)):
         d = int(ch)
@@ -150,6 +150,11 @@ def _luhn_complete(prefix: str, length: int, rng: random.Random) -> str:
             d = d - 9 if d > 9 else d
         total += d
     return digits + str((10 - total % 10) % 10)
+
+
+def _luhn_complete(prefix: str, length: int, rng: random.Random) -> str:
+    body = "".join(str(rng.randrange(10)) for _ in range(length - len(prefix) - 1))
+    return with_luhn_digit(prefix + body)
 
 
 @dataclass(frozen=True)

@@ -50,27 +50,19 @@ class DemoResult:
     protected: bool = False
 
 
-def _luhn(prefix: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(prefix)):
-        d = int(ch)
-        if i % 2 == 0:
-            d = d * 2 - 9 if d * 2 > 9 else d * 2
-        total += d
-    return prefix + str((10 - total % 10) % 10)
-
-
 def _orders(day: int, n: int, *, with_email: bool) -> pd.DataFrame:
     import pandas as pd
 
-    from privacy.demodata import FIRST, LAST
+    from privacy.demodata import FIRST, LAST, with_luhn_digit
 
     rng = random.Random(day)
     rows: dict[str, list[Any]] = {
         "order_id": [day * 10_000 + i for i in range(n)],
         "sku": [f"SKU-{rng.randrange(1000, 9999)}" for _ in range(n)],
         "amount": [round(rng.uniform(5, 400), 2) for _ in range(n)],
-        "card_number": [_luhn(f"4{rng.randrange(10**13, 10**14):014d}") for _ in range(n)],
+        "card_number": [
+            with_luhn_digit(f"4{rng.randrange(10**13, 10**14):014d}") for _ in range(n)
+        ],
     }
     if with_email:
         rows["buyer_email"] = [
