@@ -101,7 +101,8 @@ def validate(
 @_guarded
 def activate(
     files: list[Path] = typer.Argument(
-        None, help="Policy files; default: privacy.toml [policy] files, else the GDPR default."
+        None,
+        help="Policy files; default: privacy.toml \\[policy] files, else the GDPR default.",
     ),
 ) -> None:
     """Validate and make the policy the active one. An invalid file changes nothing."""

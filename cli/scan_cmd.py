@@ -129,7 +129,10 @@ def scan(
     ),
     table: list[str] = typer.Option([], "--table", "-t", help="Scan only this table (repeatable)."),
     sample: int | None = typer.Option(
-        None, "--sample", min=10, help="Rows sampled per table (default: [scan] sample, 1000)."
+        None,
+        "--sample",
+        min=10,
+        help="Rows sampled per table (default: \\[scan] sample, 1000).",
     ),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
     output: Path | None = typer.Option(

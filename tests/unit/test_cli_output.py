@@ -48,3 +48,14 @@ def test_audit_log_table_shows_details_and_targets_as_recorded(settings: Setting
     assert result.exit_code == 0, result.output
     assert '{"flags":[true]}' in result.output
     assert "crm.[legacy].x" in result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [(["scan", "--help"], "[scan] sample"), (["policy", "activate", "--help"], "[policy] files")],
+)
+def test_help_names_privacy_toml_tables(command: list[str], text: str) -> None:
+    # Typer renders help as Rich markup: a [table] name must be escaped to show
+    result = CliRunner().invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert text in result.output
