@@ -41,7 +41,8 @@ def _table(report: CheckReport) -> Any:
     t.add_column("entity")
     t.add_column("why")
     t.add_column("evidence", overflow="fold")
-    if any(tc.model for tc, _ in report.rejected):
+    with_model = any(tc.model for tc, _ in report.rejected)
+    if with_model:
         t.add_column("dbt node")
     for tc, c in report.rejected:
         evidence = list(c.finding.evidence) if c.finding else []
@@ -52,7 +53,7 @@ def _table(report: CheckReport) -> Any:
             escape(why),
             escape(", ".join(evidence[1:])),
         ]
-        if any(x.model for x, _ in report.rejected):
+        if with_model:
             row.append(escape(tc.model or ""))
         t.add_row(*row)
     return t
