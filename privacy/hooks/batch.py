@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -100,9 +101,12 @@ def _is_null(v: Any) -> bool:
     if v is None:
         return True
     try:
-        return bool(v != v)  # NaN, NaT, pd.NA-free floats
+        return bool(v != v)  # NaN, NaT
     except (TypeError, ValueError):
-        return False
+        # pandas.NA (the missing value of nullable dtypes): its comparisons are NA, whose
+        # truth is undefined; pandas is loaded whenever such a value exists
+        pd = sys.modules.get("pandas")
+        return pd is not None and v is pd.NA
 
 
 def _plain(v: Any) -> Any:

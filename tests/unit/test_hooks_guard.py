@@ -353,6 +353,20 @@ def test_sparse_pii_is_found(shape: str, settings: Settings, catalog: Catalog) -
     assert [f.column for f in ei.value.findings] == ["contact"]
 
 
+@pytest.mark.parametrize("dtype", ["string", "string[pyarrow]"])
+def test_sparse_pii_in_a_pandas_nullable_column_is_found(
+    dtype: str, settings: Settings, catalog: Catalog
+) -> None:
+    """Missing cells of pandas' nullable dtypes are pd.NA, not None: they are not values."""
+    n = 1000
+    contact = pd.Series([EMAILS[i % N] if i % 5 == 0 else None for i in range(n)], dtype=dtype)
+    df = pd.DataFrame({"id": range(n), "email": [EMAILS[i % N] for i in range(n)]})
+    df["contact"] = contact
+    with pytest.raises(UntaggedPIIError) as ei:
+        guard(df, DATASET, settings=settings)
+    assert [f.column for f in ei.value.findings] == ["contact"]
+
+
 def test_key_only_in_late_rows_of_a_list_of_dicts(settings: Settings, catalog: Catalog) -> None:
     rows = make("records", BASE)
     for r, e in zip(rows[-5:], EMAILS[-5:], strict=True):
