@@ -136,11 +136,15 @@ def classify(
     for rec in RECOGNIZERS:
         if rec is named_rec or kind not in rec.kinds or rec.value_only is None:
             continue
-        if (header.non_pii or settled) and not rec.strong:
+        against_name = header.non_pii and not rec.strong
+        if (settled and not rec.strong) or (against_name and rec.overrides is None):
             continue
         if not rec.applies(vals):
             continue
         hit = rec.evaluate(vals, named=False)
+        # against such a name only checksum-backed values count (``hit.strong``)
+        if against_name and not (hit.strong and hit.rate >= (rec.overrides or 1.0)):
+            continue
         conf = _score(rec, hit, 0.0)
         if best is None or (conf, False) > (best[0], best[1]):
             best = (conf, False, rec, hit)

@@ -28,7 +28,7 @@ NAME_FAMILY = frozenset({"PERSON", "FIRST_NAME", "LAST_NAME"})
 _NO_SEGMENT = wordset(
     """age sex pass mail nom tel cp cap via ort eta by kon pin web lat lon lng long cell mac
     nin rut sin cid pan cc ip dob dl nick geo bic cvv csc cvc exp ext n nb min max sum len
-    set key tag bin col row seq nr no num ts at is has can sub pre app and rep"""
+    set key tag bin col row seq nr no num ts at is has can sub pre app and rep ph mob"""
 )
 
 

@@ -45,10 +45,13 @@ TERMS: list[tuple[str, float, int, str]] = [
         cell phone, cell number, handy, handynummer, telefon, telefonnummer, rufnummer,
         mobilnummer, mobiltelefon, festnetz, telephone portable, telefono, movil, celular,
         telemovel, telefone, cellulare, telefoonnummer, mobiel, mobielnummer, gsm, msisdn,
-        contact number, phone no, tlf, puhelin, puhelinnumero, telefonnr, tfn, fax,
+        contact number, contact no, contact num, contact nr, contactno, phone no, phoneno,
+        ph no, ph num, ph nr, phno, mob no, mob num, mob nr, mobno, mobile no, mobileno,
+        cell no, cellno, tel no, tlf, puhelin, puhelinnumero, telefonnr, tfn, fax,
         faxnumber, fax number, whatsapp, телефон, мобильный, номер телефона, cep telefonu""",
     ),
-    ("PHONE_NUMBER", MEDIUM, 84, "cell, portable"),
+    ("PHONE_NUMBER", MEDIUM, 84, "cell, portable, mob"),
+    ("PHONE_NUMBER", WEAK, 83, "ph"),
     (
         "STREET_ADDRESS",
         MEDIUM,
@@ -301,7 +304,14 @@ TERMS: list[tuple[str, float, int, str]] = [
         citizen id, citizen number, identification number, voter id, government id,
         gov id, снилс, инн, tc kimlik no""",
     ),
-    ("NATIONAL_ID", WEAK, 85, "id number, idnumber"),
+    ("NATIONAL_ID", WEAK, 85, "id number, idnumber, id no, id nr, id num, idno, idnr"),
+    (
+        "NATIONAL_ID",
+        MEDIUM,
+        85,
+        """secu, num secu, no secu, numero secu, n secu, secu sociale, num ss, no ss,
+        numero ss, num insee, numero insee""",
+    ),
     (
         "NATIONAL_ID",
         MEDIUM,
@@ -536,7 +546,7 @@ NON_PII = wordset(
     hostname server path file filename brand model make stock warehouse store shop channel
     source medium campaign utm event action session device browser os platform app plan tier
     level segment cohort label tag tags enabled active approved percent ratio rate
-    comment_count description_id sequence seq row rownum line_no number nr no num code codes
+    comment_count description_id sequence seq row rownum line_no number code codes
     ref reference batch lot serial serialno build release env environment stage duration
     interval period start end begin finish from to value values metric metrics measure
     measurement reading temperature pressure speed distance mileage odometer total_amount

@@ -112,3 +112,109 @@ def test_description_of_a_property_is_still_not_personal(name: str) -> None:
 def test_description_column_values() -> None:
     groups = ["White", "Black or African American", "Asian", "Hispanic", "Two or more races"]
     assert c("EthnicGroupDesc", repeat(groups, 200)).entity == "NRP"
+
+
+# --- A3: "no", "num", "nr" mean "the number itself"; only count forms are counts ------------
+
+
+def _nir(rnd: random.Random) -> str:
+    """A French social-security number (NIR) with its mod-97 key."""
+    base = (
+        f"{rnd.choice([1, 2])}{rnd.randint(40, 99):02d}{rnd.randint(1, 12):02d}"
+        f"{rnd.randint(1, 95):02d}{rnd.randint(1, 990):03d}{rnd.randint(1, 999):03d}"
+    )
+    return base + f"{97 - int(base) % 97:02d}"
+
+
+def _cpf(rnd: random.Random) -> str:
+    """A Brazilian CPF (eleven digits, two check digits)."""
+    from stdnum.br import cpf
+
+    while True:
+        d = [rnd.randint(0, 9) for _ in range(9)]
+        for _ in range(2):
+            s = sum(v * w for v, w in zip(d, range(len(d) + 1, 1, -1), strict=False))
+            d.append((s * 10) % 11 % 10)
+        t = "".join(map(str, d))
+        if cpf.is_valid(t):
+            return t
+
+
+RND = random.Random(11)
+NIRS = [_nir(RND) for _ in range(120)]
+CPFS = [_cpf(RND) for _ in range(120)]
+FORMATTED_PHONES = [
+    f"+44 20 {RND.randint(7000, 8999)} {RND.randint(1000, 9999)}" for _ in range(150)
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("ph_no", "PHONE_NUMBER"),
+        ("mob_no", "PHONE_NUMBER"),
+        ("contact_no", "PHONE_NUMBER"),
+        ("phone_no", "PHONE_NUMBER"),
+        ("tel_nr", "PHONE_NUMBER"),
+        ("MobileNo", "PHONE_NUMBER"),
+        ("id_no", "NATIONAL_ID"),
+        ("passport_no", "US_PASSPORT"),
+        ("ssn_num", "US_SSN"),
+        ("num_secu", "NATIONAL_ID"),
+        ("no_secu_sociale", "NATIONAL_ID"),
+    ],
+)
+def test_number_words_mean_the_identifier(name: str, entity: str) -> None:
+    assert analyze(name).entity == entity
+
+
+@pytest.mark.parametrize(
+    "name", ["num_phones", "no_of_children", "n_emails", "phone_count", "number_of_addresses"]
+)
+def test_count_forms_are_counts(name: str) -> None:
+    sig = analyze(name)
+    assert sig.entity is None
+
+
+@pytest.mark.parametrize("name", ["sec_no", "ref_nr", "num", "item_no"])
+def test_bare_number_word_does_not_block_the_values(name: str) -> None:
+    assert c(name, FORMATTED_PHONES).entity == "PHONE_NUMBER"
+    r = c(name, NIRS)
+    assert r.entity == "NATIONAL_ID" and any(e.startswith("checksum:stdnum") for e in r.evidence)
+
+
+def test_checksum_valid_ids_in_bare_digits_decide_alone() -> None:
+    assert c("col_9", CPFS).entity == "NATIONAL_ID"
+    assert c("col_9", [int(v) for v in NIRS], INT).entity == "NATIONAL_ID"
+
+
+def test_clean_values_win_over_a_negating_name() -> None:
+    assert c("ref", FORMATTED_PHONES).entity == "PHONE_NUMBER"
+    assert c("order_ref", NIRS).entity == "NATIONAL_ID"
+
+
+def test_bare_digits_without_a_country_check_are_not_ids() -> None:
+    rnd = random.Random(2)
+    for n in (9, 11, 13, 15):
+        values = ["".join(rnd.choice("0123456789") for _ in range(n)) for _ in range(200)]
+        assert c("code_x", values).entity is None, n
+        assert c("col_3", values).entity is None, n
+    # tracking numbers repeating one prefix, amounts and counts under a count name
+    assert c("num_orders", [str(rnd.randint(0, 40)) for _ in range(200)]).entity is None
+
+
+def test_unvalidated_phone_shapes_do_not_override_a_not_personal_name() -> None:
+    rnd = random.Random(4)
+    parts = [f"{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}-{rnd.randint(10, 99)}"]
+    parts += [f"{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}-{rnd.randint(10, 99)}"
+              for _ in range(150)]  # fmt: skip
+    assert c("part_number", parts).entity is None
+
+
+@pytest.mark.parametrize("name", ["os_build", "col_4", "kernel"])
+def test_dotted_versions_are_not_phones(name: str) -> None:
+    rnd = random.Random(6)
+    builds = [f"10.0.{rnd.randint(10000, 22999)}" for _ in range(100)]
+    builds += [f"6.{rnd.randint(1, 3)}.{rnd.randint(7000, 9999)}.{rnd.randint(1, 9)}"
+               for _ in range(100)]  # fmt: skip
+    assert c(name, builds).entity is None

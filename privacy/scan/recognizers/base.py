@@ -41,6 +41,7 @@ class Hit:
     specificity: float
     #: the values alone are enough (share at or above ``value_only`` and column-level rules)
     decisive: bool = False
+    #: checksum-backed: may decide against a not-personal name (see ``Recognizer.overrides``)
     strong: bool = False
     #: evidence beyond ``values:<rate> ENTITY`` (``checksum:luhn 0.99``)
     notes: tuple[str, ...] = ()
@@ -54,6 +55,11 @@ class Recognizer:
     specificity: float = 0.5
     value_only: float | None = None
     strong: bool = False
+    #: the strict share at which a recognizer that is not ``strong`` still decides against a
+    #: name that says "not personal" or negates (``ref`` over checksum-valid national ids or
+    #: libphonenumber-valid phones), when its hit is checksum-backed (``Hit.strong``); None:
+    #: never
+    overrides: float | None = None
     #: name of the check digit algorithm, for evidence (``checksum:luhn 0.99``)
     checksum: str | None = None
     #: a pattern that finds the entity inside free text (None: not searched in text)

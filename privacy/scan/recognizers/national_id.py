@@ -8,18 +8,22 @@ ID, Turkish T.C. Kimlik, Romanian CNP, Bulgarian EGN, Croatian OIB, Greek AMKA, 
 Mexican CURP, Chilean RUT, Canadian SIN, Irish PPS.
 
 A value counts when any validator accepts it (a column may mix countries); to keep random
-numbers from passing some check by chance, only separated or lettered forms
-(``090385-1854``, ``220.424.970-02``, ``12345678Z``) can decide without the column's name.
+numbers from passing some check by chance, separated or lettered forms (``090385-1854``,
+``220.424.970-02``, ``12345678Z``) can decide without the column's name, and bare digits only
+when nine in ten of them pass *one* country's validator among those that random digits pass
+less than once in twenty (:data:`BARE`: a French NIR's mod-97 key, a CPF's two check digits,
+a PESEL's date and check digit).
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import replace
 from functools import lru_cache
 from types import ModuleType
 
-from privacy.scan.recognizers.base import INTEGERS, TEXT, Recognizer
+from privacy.scan.recognizers.base import INTEGERS, TEXT, Hit, Recognizer
 from privacy.scan.recognizers.date_of_birth import parse_date
 from privacy.scan.values import Values
 
@@ -36,6 +40,16 @@ VALIDATORS: dict[str, tuple[int, ...]] = {
     "cl.rut": (8, 9), "ca.sin": (9,), "ie.pps": (8, 9), "lt.asmens": (11,), "lv.pvn": (11,),
     "si.emso": (13,), "ec.ci": (10,), "my.nric": (12,), "id.nik": (16,), "au.tfn": (8, 9),
 }  # fmt: skip
+
+#: validators specific enough for bare digits (random digits of that length pass < 5 %)
+BARE: dict[str, tuple[int, ...]] = {
+    "fr.nir": (15,), "br.cpf": (11,), "pl.pesel": (11,), "tr.tckimlik": (11,),
+    "no.fodselsnummer": (11,), "fi.hetu": (11,), "dk.cpr": (10,), "se.personnummer": (10, 12),
+    "de.idnr": (11,), "be.nn": (11,), "ee.ik": (11,), "ro.cnp": (13,), "bg.egn": (10,),
+    "gr.amka": (11,), "za.idnr": (13,), "ch.ssn": (13,), "cn.ric": (18,), "lt.asmens": (11,),
+    "si.emso": (13,), "is_.kennitala": (10,), "cz.rc": (10,), "sk.rc": (10,), "ec.ci": (10,),
+}  # fmt: skip
+_BARE_SHARE = 0.9
 
 _SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./+-]{6,22}[A-Za-z0-9]")
 _DECORATED = re.compile(r".*[ ./-].*|.*[A-Za-z].*")
@@ -75,11 +89,50 @@ def valid_national_id(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _bare_by_length() -> dict[int, list[tuple[str, ModuleType]]]:
+    out: dict[int, list[tuple[str, ModuleType]]] = {}
+    for name, lengths in BARE.items():
+        try:
+            mod = importlib.import_module(f"stdnum.{name}")
+        except ImportError:
+            continue
+        for n in lengths:
+            out.setdefault(n, []).append((name, mod))
+    return out
+
+
+def _passes(mod: ModuleType, text: str) -> bool:
+    try:
+        return bool(mod.is_valid(text))
+    except Exception:  # a validator that chokes on a foreign format means "not mine"
+        return False
+
+
+def bare_share(values: Values, cap: int = 300) -> float:
+    """The share of rows whose value is bare digits valid for the one country's validator that
+    accepts most of them (0 when the first values already rule every validator out)."""
+    texts = [(t, c) for t, c in zip(values.texts[:cap], values.counts[:cap], strict=True)]
+    seen = sum(c for _, c in texts) or 1
+    by_len = _bare_by_length()
+    lengths = {len(t) for t, _ in texts[:40] if t.isdigit()}
+    best = 0.0
+    for n in lengths:
+        for _, mod in by_len.get(n, []):
+            probe = [(t, c) for t, c in texts[:40] if len(t) == n and t.isdigit()]
+            if sum(_passes(mod, t) for t, _ in probe) < 0.8 * len(probe):
+                continue
+            ok = sum(c for t, c in texts if t.isdigit() and len(t) == n and _passes(mod, t))
+            best = max(best, ok / seen)
+    return best
+
+
 class NationalIdRecognizer(Recognizer):
     entity = "NATIONAL_ID"
     kinds = TEXT | INTEGERS
     specificity = 0.8
     value_only = 0.75
+    overrides = 0.9
     checksum = "stdnum"
     cap = 300  # several validators a value: a share over 300 values is close enough
 
@@ -94,4 +147,19 @@ class NationalIdRecognizer(Recognizer):
         return _SHAPE.fullmatch(text) is not None and sum(ch.isdigit() for ch in text) >= 5
 
     def applies(self, values: Values) -> bool:
-        return values.feature("digit") >= 0.8 and values.avg_len <= 24 and values.kind in TEXT
+        return values.feature("digit") >= 0.8 and 8 <= values.avg_len <= 24
+
+    def evaluate(self, values: Values, *, named: bool) -> Hit:
+        hit = replace(super().evaluate(values, named=named), strong=True)  # check digits
+        if hit.decisive or values.feature("digits_only") < _BARE_SHARE:
+            return hit
+        bare = bare_share(values)
+        if bare <= hit.rate:
+            return hit
+        return replace(
+            hit,
+            rate=bare,
+            plausible=max(hit.plausible, bare),
+            decisive=bare >= _BARE_SHARE and values.distinct >= 20,
+            notes=(f"checksum:{self.checksum} {bare:.2f}",),
+        )

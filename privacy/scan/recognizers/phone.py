@@ -23,6 +23,8 @@ _DATE = re.compile(
 )
 _DECIMAL = re.compile(r"[+-]?\d{1,3}(?:[,.]\d{3})*(?:[.,]\d{1,2})?|[+-]?\d+[.,]\d+")
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
+#: a dotted version or build (``10.0.19045``, ``6.1.7601.2``): a one-digit group after the first
+_VERSION = re.compile(r"\d{1,5}(?:\.\d{1,6})*\.\d(?:\.\d{1,6})+|\d{1,5}(?:\.\d{1,6})+\.\d")
 _RANGE = re.compile(r"(\d{1,4})\s?-\s?(\d{1,4})")
 #: postal codes with a dash: US ZIP+4, Brazil's CEP
 _POSTAL = re.compile(r"\d{5}-\d{4}|\d{5}-\d{3}")
@@ -61,6 +63,7 @@ def _not_other_number(text: str) -> bool:
         _DATE.fullmatch(text)
         or (_DECIMAL.fullmatch(text) and text[0] != "+")
         or _IPV4.fullmatch(text)
+        or _VERSION.fullmatch(text)
         or _POSTAL.fullmatch(text)
         or _is_range(text)
         or _is_isbn(text)
@@ -72,6 +75,7 @@ class PhoneRecognizer(Recognizer):
     kinds = TEXT | INTEGERS
     specificity = 0.75
     value_only = 0.75
+    overrides = 0.9
     search = _FIND
 
     def match(self, text: str) -> bool:
@@ -109,7 +113,8 @@ class PhoneRecognizer(Recognizer):
         decisive = hit.decisive or (hit.rate >= 0.4 and hit.rate + plain >= self.value_only)
         # phone numbers are unique per person: a column repeating a few values is a code
         decisive = decisive and (values.distinct_ratio >= 0.5 or values.distinct >= 50)
-        return Hit(self.entity, hit.rate, hit.plausible, spec, decisive, False, notes)
+        validated = valid is not None and valid >= 0.9
+        return Hit(self.entity, hit.rate, hit.plausible, spec, decisive, validated, notes)
 
     def found_in(self, text: str) -> bool:
         for m in _FIND.finditer(text):
