@@ -126,15 +126,24 @@ def classify(
 
     best: tuple[float, bool, Recognizer, Hit] | None = None
     named_hit: tuple[Recognizer, Hit] | None = None
-    named_rec = BY_ENTITY[header.entity] if header.entity else None
-    if named_rec is not None and kind in named_rec.kinds:
+    named_recs: list[Recognizer] = []
+    if header.entity:
+        for e in (header.entity, *vocabulary.ALTERNATIVES.get(header.entity, ())):
+            if BY_ENTITY[e] not in named_recs and kind in BY_ENTITY[e].kinds:
+                named_recs.append(BY_ENTITY[e])
+    for named_rec in named_recs:  # the name's entity first: it wins ties
         hit = named_rec.evaluate(vals, named=True)
-        named_hit = (named_rec, hit)
-        best = (_score(named_rec, hit, strength), True, named_rec, hit)
+        if named_hit is None:
+            named_hit = (named_rec, hit)
+        elif hit.rate < 0.5:
+            continue  # an alternative needs values that show it, not merely fit it
+        conf = _score(named_rec, hit, strength)
+        if best is None or conf > best[0]:
+            best = (conf, True, named_rec, hit)
     # a name confirmed by its values leaves only the strong recognizers to overturn it
     settled = best is not None and best[0] >= 0.9
     for rec in RECOGNIZERS:
-        if rec is named_rec or kind not in rec.kinds or rec.value_only is None:
+        if rec in named_recs or kind not in rec.kinds or rec.value_only is None:
             continue
         against_name = header.non_pii and not rec.strong
         if (settled and not rec.strong) or (against_name and rec.overrides is None):
@@ -152,9 +161,10 @@ def classify(
     if best is not None and best[0] >= THRESHOLD:
         conf, named, rec, hit = best
         entity = hit.entity
-        if named and header.entity in NAME_FAMILY and header.entity != "PERSON":
+        primary = named and rec is named_recs[0]
+        if primary and header.entity in NAME_FAMILY and header.entity != "PERSON":
             entity = header.entity
-        elif named and rec.entity != "PERSON":
+        elif primary and rec.entity != "PERSON":
             entity = header.entity or hit.entity
         if table and _business_data(entity, header, table):
             return Classification(

@@ -69,7 +69,7 @@ def _compile() -> tuple[dict[tuple[str, ...], _Term], list[tuple[str, _Term]], i
     phrases: dict[tuple[str, ...], _Term] = {}
     for entity, strength, priority, block in V.TERMS:
         for phrase in block.split(","):
-            words = tuple(w for w in phrase.split() if w not in V.STOP)
+            words = tuple(fold(w) for w in phrase.split() if w not in V.STOP)
             if not words:
                 continue
             old = phrases.get(words)
@@ -177,7 +177,7 @@ def analyze(name: str) -> HeaderSignal:
     plural = {w for w, p in pairs if p}
     if not words:
         return HeaderSignal(meaningless=True)
-    if all(w in _MEANINGLESS or w.isdigit() or len(w) == 1 for w in words):
+    if all(w in _MEANINGLESS or w.isdigit() or (len(w) == 1 and not has_cjk(w)) for w in words):
         return HeaderSignal(meaningless=True)
 
     cands: list[tuple[int, int, _Term]] = []

@@ -12,7 +12,9 @@ import unicodedata
 from functools import lru_cache
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_SPLIT = re.compile(r"[^0-9a-zA-Z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF"
+# Latin (with Vietnamese), Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, kana, CJK, Hangul
+_SPLIT = re.compile(r"[^0-9a-zA-Z\u00C0-\u024F\u1E00-\u1EFF\u0370-\u03FF\u0400-\u04FF"
+                    r"\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF"
                     r"\u3400-\u9FFF\uAC00-\uD7AF]+")  # fmt: skip
 _CJK = re.compile(r"[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]")
 _DIGITS = re.compile(r"(?<=[^\d])(?=\d)|(?<=\d)(?=[^\d])")

@@ -89,7 +89,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         place of birth, birthplace, birth place, geburtsort, lieu de naissance,
         lugar de nacimiento, local de nascimento, luogo di nascita, suburb, locality, village,
         neighborhood, neighbourhood, city name, town name, kaupunki, stad, город, місто, sehir,
-        şehir""",
+        şehir, cty, cty name, cty nm, city nm, miasto, mesto, varos, oras""",
     ),
     ("LOCATION", WEAK, 58, "district, county, borough"),
     (
@@ -131,12 +131,22 @@ TERMS: list[tuple[str, float, int, str]] = [
         STRONG,
         70,
         """username, user name, login, login name, loginname,
-        screen name, screenname, nickname, nick, benutzername, nom d utilisateur,
+        screen name, screenname, benutzername, nom d utilisateur,
         nom utilisateur, nombre de usuario, nombre usuario, nome utente, nome de usuario,
         gebruikersnaam, account name, accountname, login id, user handle, twitter handle,
-        instagram handle, gamertag, alias""",
+        instagram handle, gamertag, samaccountname, sam account name, logged on user,
+        last logged on user, logon user, logged in user, last logon user, login user,
+        current user, last user, user login name, user logon name, github handle,
+        github username, slack handle""",
     ),
-    ("USERNAME", MEDIUM, 69, "display name, displayname, user login, handle"),
+    (
+        "USERNAME",
+        MEDIUM,
+        69,
+        """display name, displayname, user login, handle, nickname, nick, alias, watcher,
+        watchers, follower, followers, mentions, participants, cc users""",
+    ),
+    ("USERNAME", WEAK, 59, "user, users"),
     # --- credentials ------------------------------------------------------------------------
     (
         "PASSWORD",
@@ -173,7 +183,10 @@ TERMS: list[tuple[str, float, int, str]] = [
         STRONG,
         85,
         """gender, sex, geschlecht, sexe, sexo, genero, geslacht, sesso,
-        kon, kjonn, sukupuoli, gender identity, biological sex, пол, стать, cinsiyet""",
+        kon, kjonn, sukupuoli, gender identity, biological sex, пол, стать, cinsiyet, płeć,
+        pohlaví, pohlavie, spol, lytis, dzimums, sugu, kyn, køn, neme, jinsia,
+        jenis kelamin, kelamin, giới tính, φύλο, الجنس, جنس, מין, लिंग, เพศ, стать, genul,
+        sexul""",
     ),
     ("GENDER", MEDIUM, 84, "genre"),
     # --- names ------------------------------------------------------------------------------
@@ -211,8 +224,9 @@ TERMS: list[tuple[str, float, int, str]] = [
         forename, forenames, christian name, vorname, vornamen, prenom, prenoms,
         nombre de pila, primer nombre, primeiro nome, nome proprio, voornaam, fornavn,
         fornamn, etunimi, imie, jmeno, krestni jmeno, keresztnev, middle name, middlename,
-        second name, имя, ім'я""",
+        second name, имя, ім'я, middle names, middle initial""",
     ),
+    ("FIRST_NAME", MEDIUM, 65, "middle, mid name, メイ, 名"),
     ("FIRST_NAME", WEAK, 64, "first, given"),
     (
         "LAST_NAME",
@@ -223,8 +237,9 @@ TERMS: list[tuple[str, float, int, str]] = [
         primer apellido, segundo apellido, sobrenome, apelido, cognome, achternaam, efternamn,
         etternavn, sukunimi, nazwisko, prijmeni, vezeteknev, maiden name, maidenname, maiden,
         mothers maiden, mothers maiden name, mother maiden, birth name, geburtsname,
-        nom de naissance, фамилия, прізвище, soyad, soyadi, soyadı, отчество""",
+        nom de naissance, фамилия, прізвище, soyad, soyadi, soyadı, отчество, 姓""",
     ),
+    ("LAST_NAME", MEDIUM, 65, "セイ"),
     ("LAST_NAME", MEDIUM, 65, "nom"),
     ("LAST_NAME", WEAK, 63, "last, family"),
     # --- financial ------------------------------------------------------------------------
@@ -302,8 +317,12 @@ TERMS: list[tuple[str, float, int, str]] = [
         sozialversicherungsnummer, nss, numero de seguridad social,
         numero seguridad social, my number, mynumber, sin, social insurance number,
         citizen id, citizen number, identification number, voter id, government id,
-        gov id, снилс, инн, tc kimlik no""",
+        gov id, снилс, инн, tc kimlik no, cedula, cedula de identidad, cnic, nic, nik, ktp,
+        ppsn, pps number, emirates id, iqama, carteira de identidade, carte d identite, cni,
+        numero cni, documento de identidad, doc identidad, numero documento,
+        numero de documento, dui, nuip, registro geral""",
     ),
+    ("NATIONAL_ID", MEDIUM, 85, "rg, identidade, documento, num documento, rg numero"),
     ("NATIONAL_ID", WEAK, 85, "id number, idnumber, id no, id nr, id num, idno, idnr"),
     (
         "NATIONAL_ID",
@@ -392,8 +411,15 @@ CJK_TERMS: list[tuple[str, float, int, str]] = [
     ("DATE_OF_BIRTH", STRONG, 90, "生年月日 誕生日 出生日期 生日 생년월일 생일"),
     ("AGE", STRONG, 80, "年齢 年龄 나이 연령"),
     ("GENDER", STRONG, 85, "性別 性别 성별"),
-    ("PERSON", STRONG, 62, "氏名 姓名 名前 이름 성명"),
-    ("LAST_NAME", STRONG, 66, "苗字 名字 성씨"),
+    (
+        "PERSON",
+        STRONG,
+        62,
+        """氏名 姓名 名前 이름 성명 フリガナ ふりがな 氏名カナ 氏名かな シメイ カナ氏名
+        よみがな ヨミガナ""",
+    ),
+    ("LAST_NAME", STRONG, 66, "苗字 名字 성씨 姓カナ 姓かな セイカナ 姓フリガナ 姓ふりがな"),
+    ("FIRST_NAME", STRONG, 66, "名カナ 名かな メイカナ 名フリガナ 名ふりがな"),
     ("NATIONAL_ID", STRONG, 86, "身份证 身份證 マイナンバー 個人番号"),
     ("KR_RRN", STRONG, 97, "주민등록번호 주민번호"),
     ("CREDIT_CARD", STRONG, 90, "クレジットカード 信用卡 신용카드 카드번호"),
@@ -508,6 +534,13 @@ PERSON_ROLES = wordset(
 #: roles that are also things (``host`` a server): ``<role>_name`` is a weak name and the role
 #: alone is not a name at all
 AMBIGUOUS_ROLES = wordset("host")
+
+#: entities a column named for one may hold instead: who-columns (``assignee``, ``author``,
+#: ``user``, ``nickname``) hold people's names or their handles; the values decide which
+ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "PERSON": ("USERNAME",),
+    "USERNAME": ("PERSON",),
+}
 
 #: places of a business, not of a person: ``merchant_lat``, ``store_address``, ``office_city``
 BUSINESS = wordset(

@@ -218,3 +218,110 @@ def test_dotted_versions_are_not_phones(name: str) -> None:
     builds += [f"6.{rnd.randint(1, 3)}.{rnd.randint(7000, 9999)}.{rnd.randint(1, 9)}"
                for _ in range(100)]  # fmt: skip
     assert c(name, builds).entity is None
+
+
+# --- B: vocabulary gaps ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("płeć", "GENDER"),
+        ("Pohlaví", "GENDER"),
+        ("pohlavie", "GENDER"),
+        ("cinsiyet", "GENDER"),
+        ("spol", "GENDER"),
+        ("jenis_kelamin", "GENDER"),
+        ("giới tính", "GENDER"),
+        ("φύλο", "GENDER"),
+        ("الجنس", "GENDER"),
+        ("フリガナ", "PERSON"),
+        ("ふりがな", "PERSON"),
+        ("氏名カナ", "PERSON"),
+        ("姓カナ", "LAST_NAME"),
+        ("セイ", "LAST_NAME"),
+        ("メイ", "FIRST_NAME"),
+        ("姓", "LAST_NAME"),
+        ("rg", "NATIONAL_ID"),
+        ("cpf", "NATIONAL_ID"),
+        ("cedula", "NATIONAL_ID"),
+        ("cty", "LOCATION"),
+        ("cty_name", "LOCATION"),
+        ("MIDDLE", "FIRST_NAME"),
+        ("middle_initial", "FIRST_NAME"),
+        ("agent", "PERSON"),
+        ("user", "USERNAME"),
+        ("user_name", "USERNAME"),
+        ("handle", "USERNAME"),
+        ("screen_name", "USERNAME"),
+        ("watchers", "USERNAME"),
+        ("last_logged_on_user", "USERNAME"),
+        ("LastLogonUser", "USERNAME"),
+    ],
+)
+def test_vocabulary(name: str, entity: str) -> None:
+    assert analyze(name).entity == entity
+
+
+@pytest.mark.parametrize("name", ["user_id", "user_type", "users_count", "user_agent", "hostname"])
+def test_user_qualified_properties_are_not_usernames(name: str) -> None:
+    assert analyze(name).entity != "USERNAME"
+
+
+@pytest.mark.parametrize(
+    ("name", "values"),
+    [
+        ("płeć", ["K", "M"]),
+        ("pohlaví", ["žena", "muž"]),
+        ("cinsiyet", ["Kadın", "Erkek"]),
+        ("jenis_kelamin", ["Perempuan", "Laki-laki"]),
+        ("sexo", ["Mulher", "Homem"]),
+        ("col_5", ["Kobieta", "Mężczyzna"]),
+        ("col_6", ["γυναίκα", "άνδρας"]),
+    ],
+)
+def test_gender_values_in_more_languages(name: str, values: list[str]) -> None:
+    assert c(name, repeat(list(values), 200)).entity == "GENDER"
+
+
+_KANA_LAST = ["サトウ", "スズキ", "タナカ", "イトウ", "ワタナベ", "ヤマモト", "コバヤシ", "モリ"]
+_KANA_FIRST = ["アキラ", "カズヤ", "ケンイチ", "ショウタ", "ハナコ", "ユミ", "サクラ", "ジュン"]
+_HIRAGANA = {c + 0x60: c for c in range(0x3041, 0x3097)}
+
+
+def test_japanese_readings() -> None:
+    rnd = random.Random(8)
+    full = [f"{rnd.choice(_KANA_LAST)} {rnd.choice(_KANA_FIRST)}" for _ in range(200)]
+    assert c("フリガナ", full).entity == "PERSON"
+    assert c("ふりがな", [v.translate(_HIRAGANA) for v in full]).entity == "PERSON"
+    assert c("セイ", [v.split()[0] for v in full]).entity == "LAST_NAME"
+    assert c("メイ", [v.split()[1] for v in full]).entity == "FIRST_NAME"
+    # katakana product words under a non-name column are not names
+    goods = ["コーヒー", "チョコレート", "ミルク", "パン", "ジュース", "クッキー", "ケーキ"]
+    assert c("商品", repeat(list(goods), 200)).entity is None
+
+
+def test_usernames_under_who_columns() -> None:
+    rnd = random.Random(9)
+    handles = [
+        "lena_b", "mferri", "sofia.lind", "tnovak", "iberg", "pdvorak", "chloe_m", "akarim",
+        "opetrova", "bcosta", "hvirtanen", "nightowl", "skater99", "d.rossi", "frank_ocean_fan",
+    ]  # fmt: skip
+    r = c("user", repeat(handles, 400))
+    assert r.entity == "USERNAME", r
+    lists = [", ".join(rnd.sample(handles, rnd.randint(1, 3))) for _ in range(200)]
+    assert c("watchers", lists).entity == "USERNAME"
+    assert c("assignee", repeat(handles, 300)).entity == "USERNAME"
+    # a who-column of full names stays a name
+    assert c("assignee", repeat(FULL, 300)).entity == "PERSON"
+
+
+def test_windows_accounts_are_usernames() -> None:
+    accounts = [f"CORP\\{h}" for h in ("lbrandt", "mferri", "svc_backup", "tnovak", "admin2")]
+    accounts += [f"EU-DOM\\{h}" for h in ("olga.p", "bcosta")]
+    r = c("last_logged_on_user", repeat(accounts, 300))
+    assert r.entity == "USERNAME"
+    assert c("col_8", repeat(accounts, 300)).entity == "USERNAME"
+    # paths with backslashes are not accounts
+    paths = ["C:\\Windows\\System32", "C:\\Program Files\\App", "D:\\data\\exports"]
+    assert c("col_8", repeat(paths, 300)).entity is None

@@ -10,14 +10,25 @@ from privacy.scan.recognizers.base import INTEGERS, TEXT, Hit, Recognizer
 from privacy.scan.text import fold, wordset
 from privacy.scan.values import Values
 
-MALE = wordset(
-    """male m man men mann maennlich mannlich masculin masculino maschio uomo homme hombre h
-    boy mand mann mies mezczyzna muz ferfi erkek мужской м мужчина 남 남성 남자 男 男性 male/m"""
+MALE = frozenset(
+    fold(w)
+    for w in wordset(
+        """male m man men mann maennlich mannlich masculin masculino maschio uomo homme hombre h
+        boy mand mann mies mezczyzna mężczyzna męski muz muž mužský muski moški ferfi férfi
+        erkek e bay homem barbat bărbat vyras vīrietis mees karl pria laki-laki lelaki nam
+        mwanaume ανδρας άνδρας αρρεν άρρεν мужской муж м мужчина чоловік чоловіча ذكر זכר
+        पुरुष ชาย 남 남성 남자 男 男性 male/m"""
+    )
 )
-FEMALE = wordset(
-    """female f woman women frau weiblich w feminin feminine femenino feminino femmina donna
-    femme mujer vrouw v girl kvinde kvinna kvinne nainen kobieta zena kadin женский ж
-    женщина 여 여성 여자 女 女性 female/f"""
+FEMALE = frozenset(
+    fold(w)
+    for w in wordset(
+        """female f woman women frau weiblich w feminin feminine femenino feminino femmina
+        donna femme mujer vrouw v girl kvinde kvinna kvinne nainen kobieta k żeński zenski
+        zena žena ženský zenska ženska ženski kadin kadın bayan mulher femeie moteris sieviete
+        naine kona wanita perempuan nữ mwanamke γυναικα γυναίκα θηλυ θήλυ женский жен ж
+        женщина жінка жіноча أنثى انثى נקבה महिला स्त्री หญิง 여 여성 여자 女 女性 female/f"""
+    )
 )
 
 
@@ -27,7 +38,7 @@ OTHER = wordset(
     anders 기타 その他 n/a"""
 )
 _WORDS = MALE | FEMALE | OTHER
-_LETTERS = {"m", "f", "w", "h", "v", "d", "x", "u", "o", "n", "м", "ж"}
+_LETTERS = {"m", "f", "w", "h", "v", "d", "x", "u", "o", "n", "k", "e", "м", "ж"}
 
 
 class GenderRecognizer(Recognizer):

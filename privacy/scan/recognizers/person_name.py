@@ -72,6 +72,15 @@ def words_of(text: str) -> list[str]:
     return out
 
 
+_KANA = re.compile(r"[\u3041-\u30ff\s]+")
+_TO_KATAKANA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
+
+
+def _kana_split(word: str, first: frozenset[str], last: frozenset[str]) -> bool:
+    """A reading written without a space: a listed surname followed by a listed given name."""
+    return any(word[:k] in last and word[k:] in first for k in range(2, len(word) - 1))
+
+
 def _cjk_split(word: str, first: frozenset[str], last: frozenset[str]) -> bool:
     for k in (1, 2):
         if len(word) > k and word[:k] in last and (word[k:] in first or len(word) - k <= 2):
@@ -89,6 +98,23 @@ class NameStats:
         for raw, c in zip(values.texts, values.counts, strict=True):
             text = _NUMBERED.sub("", raw)
             if not _SHAPE.fullmatch(text) or len(text) > 70:
+                continue
+            if _KANA.fullmatch(text):
+                # a reading (furigana) in hiragana or katakana: ヤマダ タロウ, やまだ たろう
+                kata = text.translate(_TO_KATAKANA)
+                parts = kata.split()
+                w = "".join(parts)
+                if not 2 <= len(w) <= 16:
+                    continue
+                shaped += c
+                if len(parts) >= 2 or _kana_split(w, first, last):
+                    multi += c
+                    full += c * (len(parts) < 2 or parts[0] in last or parts[-1] in first)
+                else:
+                    single += c
+                    one_first += c * (w in first)
+                    one_last += c * (w in last)
+                    one_any += c * (w in first or w in last)
                 continue
             if has_cjk(text):
                 w = text.replace(" ", "").replace("\u3000", "")

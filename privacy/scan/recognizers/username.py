@@ -1,10 +1,12 @@
-"""USERNAME: a login handle, one token of letters, digits and ``._-@``.
+r"""USERNAME: a login handle, one token of letters, digits and ``._-@``.
 
 With a column name (``username``, ``login``, ``handle``, ``benutzername``...) any handle-shaped
-value is plausible. Without one, a column decides only when most values look *derived from a
-person's name*: one lower-case token that contains a listed given name or surname of four or
-more letters (``kschwartz``, ``malin38``, ``anna.k``) while not being just a name (that is a
-FIRST_NAME/LAST_NAME column), in a column of mostly distinct values.
+value is plausible, and so is a list of handles (``jdoe, k.smith`` in a ``watchers`` column).
+Without one, a column decides only when most values look *derived from a person's name*: one
+lower-case token that contains a listed given name or surname of four or more letters
+(``kschwartz``, ``malin38``, ``anna.k``) while not being just a name (that is a
+FIRST_NAME/LAST_NAME column), in a column of mostly distinct values. A Windows account
+(``CORP\jdoe``, ``DOMAIN\user``) is a username by its shape alone.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from privacy.scan.values import Values
 
 _HANDLE = re.compile(r"@?[\w][\w.\-@+]{1,63}", re.UNICODE)
 _LOWER_HANDLE = re.compile(r"[a-z][a-z0-9._\-]{2,23}")
+#: ``DOMAIN\user``: a Windows (NetBIOS) domain, a backslash, an account name
+_DOMAIN_USER = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]{0,30}\\[\w][\w.\-$]{0,63}")
+_LIST = re.compile(r"\s*[,;]\s*")
 
 
 def _contains_name(token: str) -> bool:
@@ -45,25 +50,50 @@ class UsernameRecognizer(Recognizer):
     value_only = 0.7
 
     def match(self, text: str) -> bool:
+        if "\\" in text:
+            return _DOMAIN_USER.fullmatch(text) is not None
         if "@" in text or not _LOWER_HANDLE.fullmatch(text) or _separators(text) > 1:
             return False
         return _contains_name(text)
 
+    def _named_match(self, text: str) -> bool:
+        """With the column's name: any case, and lists of handles."""
+        parts = _LIST.split(text) if ("," in text or ";" in text) else [text]
+        return all(p and self.match(p if "\\" in p else p.lower()) for p in parts)
+
     def plausible(self, text: str) -> bool:
+        if "," in text or ";" in text:
+            return all(p and self._one_plausible(p) for p in _LIST.split(text))
+        return self._one_plausible(text)
+
+    @staticmethod
+    def _one_plausible(text: str) -> bool:
         # ``classic-leather-jacket`` is a URL slug (Shopify calls it a "handle"), not a login
+        if "\\" in text:
+            return _DOMAIN_USER.fullmatch(text) is not None
         return _HANDLE.fullmatch(text) is not None and text.count("-") < 2
 
     def applies(self, values: Values) -> bool:
         return (
             values.feature("space") <= 0.05
             and values.feature("at") <= 0.05
-            and values.avg_len <= 20
-            and values.distinct >= 20
+            and values.avg_len <= 40
+            and (values.distinct >= 20 or self._domain_accounts(values) >= 0.7)
         )
 
+    @staticmethod
+    def _domain_accounts(values: Values) -> float:
+        return values.share(lambda t: _DOMAIN_USER.fullmatch(t) is not None, key="user:domain")
+
     def evaluate(self, values: Values, *, named: bool) -> Hit:
+        if named:
+            rate = values.share(self._named_match, key="username:named")
+            plaus = max(rate, values.share(self.plausible, key="username:plausible"))
+            return Hit(self.entity, rate, plaus, self.specificity, rate >= 0.7)
         hit = super().evaluate(values, named=named)
-        if named or not hit.decisive:
+        if self._domain_accounts(values) >= 0.7:
+            return Hit(self.entity, hit.rate, hit.plausible, 0.85, True)
+        if not hit.decisive:
             return hit
         first, last = name_lists()
         plain_names = values.share(
