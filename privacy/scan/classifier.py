@@ -37,9 +37,11 @@ from privacy.scan.headers import (
     HeaderSignal,
     analyze,
     business_table,
+    health_table,
     people_table_kind,
 )
 from privacy.scan.recognizers import BY_ENTITY, RECOGNIZERS, Hit, Recognizer
+from privacy.scan.text import split_identifier
 from privacy.scan.values import Values, prepare
 from privacy.sources.base import ColumnInfo, ColumnKind
 
@@ -90,6 +92,25 @@ def _header_strength(header: HeaderSignal, table: str) -> float:
     return header.strength
 
 
+#: column names that hold a record's value itself (``conditions.description``)
+_VALUE_COLUMNS = frozenset({"description", "desc", "descr", "display", "text", "label", "term",
+                            "title", "value", "reason", "reasondescription", "name"})  # fmt: skip
+
+
+def _in_table(header: HeaderSignal, name: str, table: str, kind: ColumnKind) -> HeaderSignal:
+    """The table's context for a column whose own name says nothing: the ``description`` of a
+    table of conditions or medications is health data (weakly: its values must show it)."""
+    if not (table and kind.is_textual and health_table(table)):
+        return header
+    joined = "".join(split_identifier(name))
+    bare = header.entity is None and not header.non_pii
+    if (bare and (header.meaningless or joined in _VALUE_COLUMNS)) or (
+        header.entity == "PERSON" and joined == "name"
+    ):
+        return HeaderSignal("HEALTH_DATA", vocabulary.WEAK, f"{joined} (table {table})")
+    return header
+
+
 def _type_evidence(kind: ColumnKind) -> tuple[str, ...]:
     return () if kind.is_textual else (f"type:{kind.value}",)
 
@@ -105,12 +126,13 @@ def classify(
     array, or prepared :class:`Values`). ``ner``: the NER tier to use for text the cheaper
     signals cannot settle (None: never use NER)."""
     kind = column.kind
-    header = analyze(column.name)
+    header = _in_table(analyze(column.name), column.name, table, kind)
     strength = _header_strength(header, table)
     vals = values if isinstance(values, Values) else prepare(values, kind)
     type_ev = _type_evidence(kind)
 
-    if kind in _NO_PII_KINDS:
+    # booleans are never personal data, unless the name says whose condition they flag
+    if kind in _NO_PII_KINDS and not (header.entity and kind in BY_ENTITY[header.entity].kinds):
         return Classification(None, 0.0, header.evidence + type_ev)
     if vals.empty:
         if header.entity and kind in BY_ENTITY[header.entity].kinds:

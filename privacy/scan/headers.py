@@ -215,7 +215,7 @@ def analyze(name: str) -> HeaderSignal:
         if w in V.NEGATIVE and w not in exempt and w not in entity_words:
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
     for w in words[:i]:
-        if w in V.NEGATIVE_PREFIX:
+        if w in V.NEGATIVE_PREFIX and w not in exempt:
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
         if w in V.COUNT_PREFIX and (plural & set(words[i:j]) or "of" in [p for p, _ in pairs]):
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
@@ -245,6 +245,12 @@ def people_table_kind(table: str) -> str | None:
     # schema-qualified or prefixed names: dim_customers, crm_contacts, tbl_users
     last = words[-1]
     return V.PEOPLE_TABLES.get(last)
+
+
+def health_table(table: str) -> bool:
+    """A table of health records (``conditions``, ``diagnoses``, ``medications``...)."""
+    words = [w for w in split_identifier(table) if w not in V.STOP]
+    return bool(words) and words[-1] in V.HEALTH_TABLES
 
 
 def business_table(table: str) -> bool:

@@ -378,8 +378,20 @@ TERMS: list[tuple[str, float, int, str]] = [
         blood type, blood group, icd, icd10, icd code, symptoms, symptom, treatment,
         health status, disability, disabilities, medical history, diagnose, diagnostic,
         diagnostico, krankheit, vaccination, vaccine status, pregnancy, hiv status,
-        mental health""",
+        mental health, condition description, condition desc, diagnosis description,
+        diagnosis code, reason description, chief complaint, hypertension, high blood pressure,
+        heart disease, cardiovascular disease, coronary heart disease, heart attack,
+        myocardial infarction, stroke, diabetes, diabetic, prediabetes, asthma, copd, cancer,
+        hiv, hiv positive, hepatitis, tuberculosis, epilepsy, dementia, alzheimer,
+        alzheimers, parkinson, parkinsons, depression, anxiety disorder, schizophrenia,
+        bipolar, obesity, obese, anaemia, anemia, kidney disease, chronic kidney disease,
+        ckd, liver disease, arthritis, osteoporosis, covid, covid19, smoker, smoking,
+        smoking status, current smoker, ever smoked, alcoholism, substance abuse, comorbidity,
+        comorbidities, chronic condition, chronic conditions, pregnant,
+        angina, arrhythmia, atrial fibrillation, allergic, health condition,
+        diagnosed, krankheiten, maladie, enfermedad, doenca, malattia""",
     ),
+    ("HEALTH_DATA", WEAK, 59, "condition, conditions"),
     (
         "NRP",
         MEDIUM,
@@ -486,7 +498,9 @@ NEGATIVE_EXEMPT = {
     "IBAN_CODE": {"code"},
     "GENDER": {"code"},
     "GEO_COORDINATE": {"point", "precision"},
-    "HEALTH_DATA": {"code", "codes", "type"},
+    "HEALTH_DATA": {"code", "codes", "type", "flag", "flags", "status", "history", "ind",
+                    "indicator", "yn", "positive", "negative", "diagnosed", "bool", "boolean",
+                    "is", "has", "ever", "current", "date"},
     "US_PASSPORT": {"id"},
     "US_DRIVER_LICENSE": {"id"},
     "VIN": {"id", "code"},
@@ -541,6 +555,15 @@ ALTERNATIVES: dict[str, tuple[str, ...]] = {
     "PERSON": ("USERNAME",),
     "USERNAME": ("PERSON",),
 }
+
+#: tables of health records: their free-standing ``description``/``display`` column holds the
+#: condition, drug or procedure itself
+HEALTH_TABLES = wordset(
+    """condition conditions diagnosis diagnoses medication medications allergy allergies
+    immunization immunizations procedure procedures encounter encounters careplan careplans
+    prescription prescriptions problem_list observation observations symptom
+    symptoms admission admissions claim_diagnoses diagnosen diagnostics"""
+)
 
 #: places of a business, not of a person: ``merchant_lat``, ``store_address``, ``office_city``
 BUSINESS = wordset(

@@ -325,3 +325,75 @@ def test_windows_accounts_are_usernames() -> None:
     # paths with backslashes are not accounts
     paths = ["C:\\Windows\\System32", "C:\\Program Files\\App", "D:\\data\\exports"]
     assert c("col_8", repeat(paths, 300)).entity is None
+
+
+# --- B (health): condition flags of any type, clinical wording, health tables ----------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["hypertension", "heart_disease", "had_stroke", "diabetes", "asthma", "hiv_positive",
+     "has_copd", "is_smoker", "smoking_status", "ckd_flag", "depression_yn", "is_pregnant"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("kind", "values"),
+    [(INT, [0, 1]), (B, [True, False]), (S, ["Yes", "No"]), (F, [0.0, 1.0])],
+)
+def test_condition_flags_are_health_data(name: str, kind: ColumnKind, values: list[object]) -> None:
+    r = c(name, repeat(values, 300), kind)
+    assert r.entity == "HEALTH_DATA", r
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "values"),
+    [
+        ("is_active", B, [True, False]),
+        ("email_verified", B, [True, False]),
+        ("newsletter", INT, [0, 1]),
+        ("stroke_width", INT, [1, 2, 3, 4]),
+        ("stroke", F, [86.4, 79.5, 92.0, 88.1, 70.3]),  # an engine's stroke in mm
+        ("condition", S, ["New", "Used", "Refurbished", "For parts"]),
+        ("disease_count", INT, [0, 1, 2, 3]),
+    ],
+)
+def test_flags_and_numbers_not_named_after_a_condition(
+    name: str, kind: ColumnKind, values: list[object]
+) -> None:
+    assert c(name, repeat(values, 300), kind).entity is None
+
+
+CONDITIONS = [
+    "Essential hypertension (disorder)", "Acute viral pharyngitis (disorder)",
+    "Prediabetes (finding)", "Body mass index 30+ - obesity (finding)",
+    "Chronic sinusitis (disorder)", "Sprain of ankle (disorder)",
+    "Anemia (disorder)", "Osteoarthritis of knee (disorder)", "Concussion injury of brain",
+    "Migraine without aura (disorder)",
+]  # fmt: skip
+DRUGS = [
+    "Lisinopril 10 MG Oral Tablet", "Amoxicillin 500 MG Oral Capsule",
+    "Albuterol 0.09 MG/ACTUAT Metered Dose Inhaler", "Insulin glargine 100 UNT/ML Injectable",
+    "Metformin hydrochloride 500 MG Oral Tablet", "Ibuprofen 200 MG Oral Tablet",
+]  # fmt: skip
+
+
+def test_clinical_descriptions() -> None:
+    assert c("diagnosis_description", repeat(CONDITIONS, 300)).entity == "HEALTH_DATA"
+    # SNOMED-tagged text decides alone; a table of conditions raises an untagged description
+    assert c("DESCRIPTION", repeat(CONDITIONS, 300)).entity == "HEALTH_DATA"
+    assert c("col_2", repeat(CONDITIONS, 300)).entity == "HEALTH_DATA"
+    assert c("DESCRIPTION", repeat(DRUGS, 300), table="medications").entity == "HEALTH_DATA"
+    r = c("description", repeat(DRUGS, 300), table="patient_medications")
+    assert (
+        r.entity == "HEALTH_DATA" and "name:description (table patient_medications)" in r.evidence
+    )
+
+
+def test_drug_catalogue_and_plain_descriptions_are_not_health_data() -> None:
+    # a pharmacy's catalogue names drugs but no one who takes them
+    assert c("description", repeat(DRUGS, 300), table="products").entity is None
+    words = ["Blue cotton shirt", "Leather wallet", "Running shoes", "Wool scarf", "Desk lamp"]
+    assert c("DESCRIPTION", repeat(words, 300), table="conditions").entity is None
+    assert (
+        c("CODE", repeat(["44054006", "10509002", "15777000"], 300), table="conditions").entity
+        is None
+    )

@@ -19,11 +19,11 @@ from privacy.scan.recognizers.geo_coordinate import GeoCoordinateRecognizer
 from privacy.scan.recognizers.header_only import (
     BankAccountRecognizer,
     DriverLicenseRecognizer,
-    HealthDataRecognizer,
     MedicalLicenseRecognizer,
     NrpRecognizer,
     PassportRecognizer,
 )
+from privacy.scan.recognizers.health import HealthDataRecognizer
 from privacy.scan.recognizers.iban import IbanRecognizer
 from privacy.scan.recognizers.ip_address import IpAddressRecognizer
 from privacy.scan.recognizers.kr_rrn import KrRrnRecognizer

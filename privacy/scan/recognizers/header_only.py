@@ -1,10 +1,9 @@
 """Entities only a column's name can reveal, with a loose check that the values fit.
 
 Passport, driver-licence and bank-account numbers have no reliable format across countries;
-health and origin data are words like any other. The name (``passport_no``, ``diagnosis``,
-``ethnicity``...) proposes them; the values must then look the part (an id
-with digits, a word without digits), so a ``diagnosis`` column of numbers or a ``passport`` column
-of booleans is not believed.
+origin data are words like any other (health data has its own module, :mod:`.health`). The
+name (``passport_no``, ``ethnicity``...) proposes them; the values must then look the part (an
+id with digits, a word without digits), so a ``passport`` column of booleans is not believed.
 """
 
 from __future__ import annotations
@@ -46,10 +45,6 @@ class BankAccountRecognizer(_IdLike):
 
 class MedicalLicenseRecognizer(_IdLike):
     entity = "MEDICAL_LICENSE"
-
-
-class HealthDataRecognizer(_Words):
-    entity = "HEALTH_DATA"
 
 
 class NrpRecognizer(_Words):
