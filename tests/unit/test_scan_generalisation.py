@@ -397,3 +397,26 @@ def test_drug_catalogue_and_plain_descriptions_are_not_health_data() -> None:
         c("CODE", repeat(["44054006", "10509002", "15777000"], 300), table="conditions").entity
         is None
     )
+
+
+# --- C9: names made unique with digits ---------------------------------------------------------
+
+
+def test_names_with_digits_appended() -> None:
+    rnd = random.Random(12)
+    given = [f"{g}{rnd.randint(1, 999)}" for g in GIVEN for _ in range(5)]
+    assert c("col_3", given).entity == "FIRST_NAME"
+    full = [f"{n.split()[0]}{rnd.randint(1, 999)} {n.split()[1]}{rnd.randint(1, 999)}"
+            for n in FULL for _ in range(5)]  # fmt: skip
+    assert c("col_4", full).entity == "PERSON"
+    assert c("MIDDLE", [f"{g}{rnd.randint(1, 99)}" for g in GIVEN]).entity == "FIRST_NAME"
+
+
+def test_codes_with_digits_are_not_names() -> None:
+    rnd = random.Random(13)
+    codes = [f"{w}{rnd.randint(1, 999)}" for w in ("Widget", "Sprocket", "Gizmo", "Bolt", "Valve")
+             for _ in range(20)]  # fmt: skip
+    assert c("col_5", codes).entity is None
+    # mostly plain words with a few numbered: the digit rule does not apply
+    mixed = ["Gearbox", "Spindle", "Axle7", "Bearing", "Camshaft"] * 20
+    assert c("col_6", mixed).entity is None

@@ -30,6 +30,7 @@ _SHAPE = re.compile(r"[^\W\d_][^\d@#$%^&*=+<>{}\[\]|\\/:;!?\"]{0,69}", re.UNICOD
 #: digits glued to the end of a word: generators that make names unique (Synthea's
 #: ``Jacinto644 Kris249``) -- still names
 _NUMBERED = re.compile(r"(?<=[^\W\d_])\d{1,4}\b")
+_NUMBERED_NAME = re.compile(r"[^\W\d_][^\W\d_'’\-]*\d{1,4}(?:[\s'’\-][^\W\d_]+\d{0,4})*")
 TITLES = wordset(
     """mr mrs ms miss mx dr prof sir madam dame lord lady rev fr sr sra srta dona don herr frau
     fraulein mme mlle m monsieur madame signor signora sig dott ing jr sr ii iii iv phd md
@@ -176,7 +177,13 @@ class PersonNameRecognizer(Recognizer):
         return bool(_SHAPE.fullmatch(text))
 
     def applies(self, values: Values) -> bool:
-        return values.feature("alpha") >= 0.8 and values.feature("digit") <= 0.1
+        if values.feature("alpha") < 0.8:
+            return False
+        # names made unique with digits (``Jacinto644``) when most values share that shape
+        return values.feature("digit") <= 0.1 or (
+            values.share(lambda t: _NUMBERED_NAME.fullmatch(t) is not None, key="name:numbered")
+            >= 0.8
+        )
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         if values.empty:
