@@ -420,3 +420,21 @@ def test_codes_with_digits_are_not_names() -> None:
     # mostly plain words with a few numbered: the digit rule does not apply
     mixed = ["Gearbox", "Spindle", "Axle7", "Bearing", "Camshaft"] * 20
     assert c("col_6", mixed).entity is None
+
+
+# --- C10: a handful of people over many rows ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["agent", "assignee", "owner", "sales_rep", "staff", "rep"])
+def test_few_people_named_by_the_column(name: str) -> None:
+    assert c(name, repeat(GIVEN[:14], 700)).entity in NAME_FAMILY
+    assert c(name, repeat(FULL[:6], 700)).entity == "PERSON"
+
+
+def test_few_full_names_decide_alone_but_few_single_words_do_not() -> None:
+    assert c("handled_by", repeat(FULL[:7], 700)).entity == "PERSON"
+    # a handful of single words, even listed names, is a category (shifts, teams, rooms)
+    assert (
+        c("col_7", repeat(["Jordan", "Georgia", "Victoria", "Austin", "Florence"], 700)).entity
+        is None
+    )

@@ -189,8 +189,11 @@ class PersonNameRecognizer(Recognizer):
         if values.empty:
             return Hit(self.entity, 0.0, 0.0, self.specificity)
         s = NameStats(values)
-        # high cardinality: names repeat little; a column of ten values is a category
+        # high cardinality: names repeat little; a column of ten values is a category, unless
+        # they are full names (a handful of agents or sales reps over many rows)
         varied = values.distinct >= 15 or values.distinct_ratio >= 0.5
+        if s.multi > s.single and values.distinct >= 5 and s.full >= 0.8:
+            varied = True
         if s.single >= s.multi:
             entity = "FIRST_NAME" if s.first >= s.last else "LAST_NAME"
             rate = s.known_single
