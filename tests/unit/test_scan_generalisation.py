@@ -438,3 +438,29 @@ def test_few_full_names_decide_alone_but_few_single_words_do_not() -> None:
         c("col_7", repeat(["Jordan", "Georgia", "Victoria", "Austin", "Florence"], 700)).entity
         is None
     )
+
+
+# --- C11: handles repeat (one user, many posts) ------------------------------------------------
+
+
+def _handles(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        g, s = rnd.choice(GIVEN).lower(), rnd.choice(FULL).split()[1].lower()
+        out.append(rnd.choice([f"{g}{s}", f"{g}_{rnd.randint(1, 99)}", f"{g[0]}{s}",
+                               f"{s}{rnd.randint(70, 99)}"]))  # fmt: skip
+    return out
+
+
+def test_repeating_handles_decide_alone() -> None:
+    users = _handles(400, 14)
+    posts = repeat(users, 1000)
+    assert len(set(posts)) / len(posts) < 0.8
+    assert c("col_1", posts).entity == "USERNAME"
+
+
+def test_few_repeating_tokens_are_not_handles() -> None:
+    # twenty lower-case labels repeated over a thousand rows are a category
+    labels = _handles(20, 15)
+    assert c("col_1", repeat(labels, 1000)).entity is None

@@ -5,7 +5,8 @@ value is plausible, and so is a list of handles (``jdoe, k.smith`` in a ``watche
 Without one, a column decides only when most values look *derived from a person's name*: one
 lower-case token that contains a listed given name or surname of four or more letters
 (``kschwartz``, ``malin38``, ``anna.k``) while not being just a name (that is a
-FIRST_NAME/LAST_NAME column), in a column of mostly distinct values. A Windows account
+FIRST_NAME/LAST_NAME column), in a column of varied values (mostly distinct, or fifty and more
+distinct: one user writes many posts). A Windows account
 (``CORP\jdoe``, ``DOMAIN\user``) is a username by its shape alone.
 """
 
@@ -99,5 +100,7 @@ class UsernameRecognizer(Recognizer):
         plain_names = values.share(
             lambda t: fold(t) in first or fold(t) in last, key="username:plain-names"
         )
-        decisive = values.distinct_ratio >= 0.8 and plain_names <= 0.5
+        # one user posts many times: a handle column repeats, but not as a category does
+        varied = values.distinct_ratio >= 0.8 or values.distinct >= 50
+        decisive = varied and plain_names <= 0.5
         return Hit(self.entity, hit.rate, hit.plausible, hit.specificity, decisive)
