@@ -464,3 +464,42 @@ def test_few_repeating_tokens_are_not_handles() -> None:
     # twenty lower-case labels repeated over a thousand rows are a category
     labels = _handles(20, 15)
     assert c("col_1", repeat(labels, 1000)).entity is None
+
+
+# --- C12: weak postcode words over bare digits of one length ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "digits", "kind"),
+    [
+        ("cap", 5, S),  # Italy
+        ("CAP", 5, INT),
+        ("cp", 5, S),  # France, Spain, Mexico
+        ("code_postal", 5, INT),
+        ("plz", 5, INT),  # Germany, leading zeros lost as integers
+        ("zip", 5, INT),
+        ("pincode", 6, INT),  # India
+        ("postnr", 4, S),  # Denmark, Norway
+    ],
+)
+def test_postcode_words_over_fixed_length_digits(name: str, digits: int, kind: ColumnKind) -> None:
+    rnd = random.Random(digits)
+    codes = [f"{rnd.randint(0, 10**digits - 1):0{digits}d}" for _ in range(300)]
+    values: list[object] = [int(v) for v in codes] if kind == INT else list(codes)
+    r = c(name, values, kind)
+    assert r.entity == "POSTAL_CODE" and r.confidence >= 0.7, r
+
+
+@pytest.mark.parametrize(
+    ("name", "values", "kind"),
+    [
+        ("cap", [120000, 5_400_000, 87, 23000000, 910, 1_200_000_000], INT),  # market caps
+        ("cap", ["12.5", "100", "7", "3.25"], S),  # capacities
+        ("cp", [0, 1, 2, 3], INT),  # chest-pain type in a heart study
+        ("cp", ["Yes", "No"], S),
+    ],
+)
+def test_weak_postcode_words_over_other_numbers(
+    name: str, values: list[object], kind: ColumnKind
+) -> None:
+    assert c(name, repeat(values, 300), kind).entity is None

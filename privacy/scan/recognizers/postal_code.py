@@ -27,6 +27,29 @@ _DISTINCT = re.compile(
 _LOOSE = re.compile(r"(?:[A-Z]{1,3}[\s-])?[A-Z0-9]{2,5}[\s-]?[A-Z0-9]{0,4}", re.IGNORECASE)
 
 
+_FIXED_SHARE = 0.9
+
+
+def fixed_length_share(values: Values) -> float:
+    """Share of rows holding 4-6 bare digits of the column's most common length (integer
+    columns may have lost a leading zero: ``02134`` read as ``2134``)."""
+    if values.distinct < 5:
+        return 0.0
+    lengths: dict[int, int] = {}
+    for t, c in zip(values.texts, values.counts, strict=True):
+        if t.isdigit():
+            lengths[len(t)] = lengths.get(len(t), 0) + c
+    if not lengths:
+        return 0.0
+    n = max(lengths, key=lambda k: lengths[k])
+    if not 4 <= n <= 6:
+        return 0.0
+    ok = lengths[n]
+    if values.kind in INTEGERS:
+        ok += lengths.get(n - 1, 0) + lengths.get(n - 2, 0) * (n == 5)
+    return ok / values.total
+
+
 class PostalCodeRecognizer(Recognizer):
     entity = "POSTAL_CODE"
     kinds = TEXT | INTEGERS
@@ -48,6 +71,13 @@ class PostalCodeRecognizer(Recognizer):
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         hit = super().evaluate(values, named=named)
+        if named and hit.rate < _FIXED_SHARE:
+            # bare digits of one length (``cap`` over 5-digit codes, ``pincode`` over 6): with
+            # the column's name, the shape of one country's codes is the evidence
+            fixed = fixed_length_share(values)
+            if fixed >= _FIXED_SHARE:
+                return Hit(self.entity, fixed, max(hit.plausible, fixed), hit.specificity,
+                           False, False, (f"values:{fixed:.2f} fixed-length digits",))  # fmt: skip
         # one country's codes share one shape; a column of mixed dash/space codes is something
         # else (part numbers, ranges)
         decisive = hit.decisive and values.distinct >= 10 and values.kind in TEXT
