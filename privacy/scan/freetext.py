@@ -8,18 +8,28 @@ on up to ``NER_SAMPLE`` values. People found by NER count only when a word of th
 listed given name or surname, which drops most of spaCy's false PERSON spans (product names,
 capitalised words).
 
+A person named by a given name alone ("Anna was a wonderful host") counts too, more
+cautiously: a PERSON span of one capitalised word that is a listed given name and not a common
+English word, in a quarter of the values or more (reviews and comments that name their hosts,
+agents or colleagues). ``@mentions`` (``@some_user``, not an email, not a code decorator) are
+usernames in the text, in a tenth of the values or more.
+
 Decides ``FREE_TEXT_PII`` (``free_text=True``) with evidence such as
-``free_text:0.23 EMAIL_ADDRESS`` and ``ner:0.40 PERSON``. A single hit does not decide: contact
-and id entities need 3 % of values (and two values), people 15 %.
+``free_text:0.23 EMAIL_ADDRESS``, ``ner:0.40 PERSON``, ``ner:0.35 FIRST_NAME`` and
+``free_text:0.30 USERNAME``. A single hit does not decide: contact and id entities need 3 % of
+values (and two values), full names 15 %, given names alone 25 %, mentions 10 %.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from privacy.scan.recognizers import TEXT_FINDERS
 from privacy.scan.recognizers.person_name import name_lists, words_of
+from privacy.scan.text import wordset
 from privacy.scan.values import Values
 
 if TYPE_CHECKING:
@@ -31,6 +41,43 @@ SHORT_NER_SAMPLE = 64
 _MAX_TEXTS = 400
 PATTERN_SHARE = 0.03
 PERSON_SHARE = 0.15
+GIVEN_NAME_SHARE = 0.25
+MENTION_SHARE = 0.10
+
+#: ``@handle`` not inside an email or a path, not followed by a domain
+_MENTION = re.compile(r"(?<![\w.@/])@([A-Za-z0-9_]{2,30})\b(?![.@][A-Za-z0-9])")
+#: decorators and doc tags that look like mentions in pasted code
+_NOT_HANDLES = wordset(
+    """property staticmethod classmethod dataclass override param params return returns
+    throws see since deprecated author todo example link type types media import
+    interface implementation end keyframes font-face charset"""
+)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """English function words also found in the given-name lists (``will``, ``may``...)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    extra = "will may june april august grace hope joy faith honey sunny dawn summer rose"
+    return frozenset(STOP_WORDS) | frozenset(extra.split())
+
+
+def _mentions(text: str) -> bool:
+    return any(m.group(1).lower() not in _NOT_HANDLES for m in _MENTION.finditer(text))
+
+
+def _given_name_alone(span: str) -> bool:
+    """One capitalised word that is a listed given name and not a common word."""
+    first, _ = name_lists()
+    ws = words_of(span)
+    return (
+        len(ws) == 1
+        and span[:1].isupper()
+        and ws[0] in first
+        and ws[0] not in _common_words()
+        and len(ws[0]) >= 3
+    )
 
 
 def is_free_text(vals: Values) -> bool:
@@ -59,6 +106,7 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
         for i, t in enumerate(texts):
             if rec.found_in(t):
                 hits[rec.entity].add(i)
+    mentions = {i for i, t in enumerate(texts) if "@" in t and _mentions(t)}
     ner_hits: dict[str, set[int]] = defaultdict(set)
     ner_total = 0
     if ner is not None:
@@ -72,6 +120,8 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
                 if f.entity == "PERSON":
                     if _known_person(span):
                         ner_hits["PERSON"].add(i)
+                    elif _given_name_alone(span):
+                        ner_hits["FIRST_NAME"].add(i)
                 elif f.entity in ("LOCATION", "NRP"):
                     ner_hits[f.entity].add(i)
                 elif f.score >= 0.6:
@@ -87,10 +137,16 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
         evidence.append((r, f"free_text:{r:.2f} {entity}"))
         if r >= PATTERN_SHARE and len(idx) >= 2:
             decisive.append(r)
+    if mentions:
+        r = share(mentions, total)
+        evidence.append((r, f"free_text:{r:.2f} USERNAME"))
+        if r >= MENTION_SHARE and len(mentions) >= 2:
+            decisive.append(r)
+    needed = {"PERSON": PERSON_SHARE, "FIRST_NAME": GIVEN_NAME_SHARE}
     for entity, idx in ner_hits.items():
         r = share(idx, ner_total)
         evidence.append((r, f"ner:{r:.2f} {entity}"))
-        if entity == "PERSON" and r >= PERSON_SHARE and len(idx) >= 2:
+        if entity in needed and r >= needed[entity] and len(idx) >= 2:
             decisive.append(r)
     if not decisive:
         return None

@@ -503,3 +503,66 @@ def test_weak_postcode_words_over_other_numbers(
     name: str, values: list[object], kind: ColumnKind
 ) -> None:
     assert c(name, repeat(values, 300), kind).entity is None
+
+
+# --- D13/D14: people named by a given name alone, @mentions, in free text ----------------------
+
+REVIEWS_WITH_NAMES = [
+    "{n} was a wonderful host and the flat was spotless.",
+    "Great stay, {n} gave us plenty of tips for restaurants nearby.",
+    "Check-in was easy and {n} answered every question within minutes.",
+    "The room was small but {n} made us feel welcome.",
+    "Thanks to {n} for the late checkout, really appreciated it.",
+]
+REVIEWS_WITHOUT = [
+    "The flat was spotless and close to the station.",
+    "Great stay, plenty of restaurants nearby and a quiet street.",
+    "Check-in was easy and the instructions were clear.",
+    "The room was small but the bed was comfortable.",
+    "Would book again, the location is perfect for sightseeing.",
+]
+
+
+@pytest.fixture(scope="module")
+def ner():  # type: ignore[no-untyped-def]
+    from privacy.scan.nlp import shared_tier
+
+    tier = shared_tier()
+    assert tier.available(), tier.error
+    return tier
+
+
+def _texts(templates: list[str], n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    names = ["Marta", "Julien", "Priya", "Tobias", "Elena", "Kwame", "Sanne", "Lucas", "Ingrid"]
+    return [rnd.choice(templates).format(n=rnd.choice(names)) for _ in range(n)]
+
+
+def test_reviews_naming_people_by_first_name(ner) -> None:  # type: ignore[no-untyped-def]
+    r = classify(ColumnInfo("comments", S), _texts(REVIEWS_WITH_NAMES, 150, 1), ner=ner)
+    assert r.entity == "FREE_TEXT_PII" and r.free_text, r
+    assert any(e.endswith("FIRST_NAME") for e in r.evidence)
+
+
+def test_reviews_without_people(ner) -> None:  # type: ignore[no-untyped-def]
+    r = classify(ColumnInfo("comments", S), _texts(REVIEWS_WITHOUT, 150, 2), ner=ner)
+    assert r.entity is None, r
+
+
+def test_mentions_are_usernames_in_free_text() -> None:
+    rnd = random.Random(16)
+    users = [f"@{h}" for h in _handles(60, 17)]
+    tweets = [
+        f"{rnd.choice(users)} totally agree, see you at the meetup tonight" if i % 3 == 0
+        else "what a day, the train was late again and it rained all afternoon"
+        f" number {i}" for i in range(200)
+    ]  # fmt: skip
+    r = c("text", tweets)
+    assert r.entity == "FREE_TEXT_PII" and "free_text:0.34 USERNAME" in r.evidence, r
+
+
+def test_emails_decorators_and_prices_are_not_mentions() -> None:
+    notes = [
+        f"Use @dataclass and @property here, see docs; build {i} passed" for i in range(100)
+    ] + [f"meet @ 5pm, ticket {i} costs 4 @ 2.50 each" for i in range(100)]
+    assert c("notes", notes).entity is None
