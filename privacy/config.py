@@ -133,20 +133,13 @@ class Settings:
         for name, sc in self.sources.items():
             if sc.url == name_or_url:
                 return name, sc.url
-        return default_source_name(name_or_url), name_or_url
+        from privacy.sources.registry import default_name
+
+        return default_name(name_or_url), name_or_url
 
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
-
-
-def default_source_name(url: str) -> str:
-    """A short, stable name for an unnamed source: the database or file/folder name."""
-    tail = url.rstrip("/").split("?")[0]
-    tail = re.split(r"[/\\]", tail)[-1] or "source"
-    stem = tail.split(".")[0] if not tail.startswith(".") else tail
-    name = re.sub(r"[^A-Za-z0-9_]+", "_", stem).strip("_").lower()
-    return name or "source"
 
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:

@@ -36,10 +36,9 @@ from privacy.sources.base import (
     SupportsLookup,
     SupportsSample,
 )
-from privacy.sources.lake import PARQUET_SUFFIXES, LakeTable, is_delta
-from privacy.sources.textfiles import CSV_SUFFIXES, JSONL_SUFFIXES, CsvTable, JsonLinesTable
-
-SUFFIXES = PARQUET_SUFFIXES + CSV_SUFFIXES + JSONL_SUFFIXES
+from privacy.sources.formats import CSV_SUFFIXES, JSONL_SUFFIXES, PARQUET_SUFFIXES, SUFFIXES
+from privacy.sources.lake import LakeTable, is_delta
+from privacy.sources.textfiles import CsvTable, JsonLinesTable
 
 
 def table_name(stem: str) -> str:

@@ -29,8 +29,6 @@ from privacy.errors import (
 from privacy.sources.base import ColumnInfo, EraseResult
 from privacy.sources.kinds import kind_of_arrow_type
 
-PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
-
 
 def is_delta(path: Path) -> bool:
     """A Delta table: a folder with a ``_delta_log``."""

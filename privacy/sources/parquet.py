@@ -22,7 +22,8 @@ from privacy.errors import UnsupportedSourceError
 from privacy.sources.arrowutil import arrow_literal_values, batched, match_mask
 from privacy.sources.atomic import atomic_replace, is_temp, remove_file
 from privacy.sources.base import EraseResult
-from privacy.sources.lake import PARQUET_SUFFIXES, LakeTable, erase_action, file_errors
+from privacy.sources.formats import PARQUET_SUFFIXES
+from privacy.sources.lake import LakeTable, erase_action, file_errors
 from privacy.sources.rowgroups import sample_fragments
 
 

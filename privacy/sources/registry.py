@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlparse
 
 from privacy.errors import SourceNotFoundError, UnsupportedSourceError
 from privacy.sources.base import Source
+from privacy.sources.formats import SUFFIXES
 from privacy.sources.urls import SCHEMES, URL_FORMS, is_url, parse_sql_url, redact, scheme_of
 
 #: factory(url_or_path, name) -> Source
@@ -46,7 +47,7 @@ def default_name(url: str) -> str:
         return _safe_name(Path(db).stem if "/" in db or "." in db else db)
     path = Path(_file_path(url)).expanduser()
     name = path.resolve().name if str(path) in (".", "") else path.name
-    for suffix in (".parquet", ".csv", ".jsonl", ".ndjson", ".json", ".tsv", ".pq"):
+    for suffix in SUFFIXES:
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break

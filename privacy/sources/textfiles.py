@@ -38,8 +38,6 @@ from privacy.sources.lake import LakeTable, erase_action, file_errors
 
 log = logging.getLogger(__name__)
 
-CSV_SUFFIXES = (".csv", ".tsv")
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 HEAD_BYTES = 1 << 20
 #: sampling reads at most this much of a text file (the sample then covers its start)
 MAX_SCAN_BYTES = 2 << 30

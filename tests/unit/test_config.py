@@ -58,3 +58,22 @@ def test_toml_syntax_error_has_line() -> None:
     with pytest.raises(ConfigError) as e:
         parse_config("[sources.w]\nurl = \n", "p.toml")
     assert e.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("arg", "name"),
+    [
+        ("exports/events.2024.parquet", "events_2024"),
+        ("sqlite:///w.db", "w"),
+        ("postgresql+psycopg://u@h/shop", "shop"),
+        ("./lake", "lake"),
+        ("data/signups.parq", "signups"),
+    ],
+)
+def test_unnamed_source_gets_the_registry_name(tmp_path: Path, arg: str, name: str) -> None:
+    from privacy.config import Settings
+    from privacy.sources.registry import default_name
+
+    # one naming rule: what the CLI stores in the catalog is what the adapter calls itself
+    assert Settings(tmp_path).source_url(arg) == (name, arg)
+    assert default_name(arg) == name
