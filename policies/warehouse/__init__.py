@@ -23,6 +23,7 @@ from privacy.errors import (
     SourceUnavailableError,
     UnsupportedSourceError,
 )
+from privacy.sources.sql_errors import error_code
 
 if TYPE_CHECKING:
     from privacy.catalog import Catalog, ColumnTag
@@ -97,15 +98,17 @@ def apply_policy(
     except OperationalError as e:
         _audit_failure(settings, plan, actor, e)
         raise SourceUnavailableError(
-            f"{target} cannot be reached or refused the change ({_reason(e)})",
+            f"{target} cannot be reached or refused the change ({error_code(e)})",
             hint="check that the server runs and the URL's user may create roles and grant",
         ) from None
     except ProgrammingError as e:
         _audit_failure(settings, plan, actor, e)
         raise SourcePermissionError(
-            f"{target} refused a statement ({_reason(e)})",
+            f"{target} refused a statement ({error_code(e)})",
             hint="run apply as a user that owns the tables and may create roles "
-            "(PostgreSQL: CREATEROLE; MariaDB: CREATE USER and GRANT OPTION)",
+            "(PostgreSQL: CREATEROLE; MariaDB: CREATE USER and GRANT OPTION); "
+            "`--dry-run` prints the statements to run in the database's own client, "
+            "which shows the full message",
         ) from None
     finally:
         engine.dispose()
@@ -128,12 +131,6 @@ def apply_policy(
         actor=actor,
     )
     return plan
-
-
-def _reason(e: SQLAlchemyError) -> str:
-    orig = getattr(e, "orig", None)
-    text = str(orig).strip().splitlines()[0] if orig else type(e).__name__
-    return text[:300]
 
 
 def _audit_failure(settings: Settings, plan: Plan, actor: str | None, e: Exception) -> None:

@@ -55,6 +55,14 @@ def _code(orig: BaseException) -> tuple[str | None, int | None]:
     return sqlstate, errno
 
 
+def error_code(err: BaseException) -> str:
+    """The SQLSTATE, error number or exception class of a driver error: what an operator can
+    look up, without the message (which may quote data)."""
+    orig = err.orig if isinstance(err, sa_exc.DBAPIError) and err.orig is not None else err
+    sqlstate, errno = _code(orig)
+    return sqlstate or (str(errno) if errno is not None else type(orig).__name__)
+
+
 def translate(
     err: BaseException,
     *,
@@ -68,7 +76,7 @@ def translate(
     orig = err.orig if isinstance(err, sa_exc.DBAPIError) and err.orig is not None else err
     sqlstate, errno = _code(orig)
     what = f"{source}: cannot {action} " + (f"table {table!r}" if table else "the database")
-    code = sqlstate or (str(errno) if errno is not None else type(orig).__name__)
+    code = error_code(err)
     text = str(orig).lower()
     connect = isinstance(err, sa_exc.DBAPIError) and err.connection_invalidated
 

@@ -495,3 +495,23 @@ def test_cli_dry_run_prints_the_sql(
             else "SELECT count(*) FROM mysql.user WHERE User LIKE '%" + s + "'"
         )
         assert x(c, q).scalar() == 0
+
+
+@pytest.mark.parametrize("warehouse", ["pg"], indirect=True)
+def test_a_user_who_may_not_create_roles_gets_a_clear_error_without_the_servers_text(
+    warehouse: Warehouse, settings: Settings, policy: Policy, catalog: Catalog
+) -> None:
+    from privacy.errors import PrivacyError
+
+    w = warehouse
+    weak = f"weak_{w.suffix}"
+    w.users.append(weak)
+    with w.admin.begin() as c:
+        x(c, f'CREATE ROLE "{weak}" LOGIN')
+    url = sa.make_url(w.url).set(username=weak).render_as_string(hide_password=False)
+    with pytest.raises(PrivacyError) as e:
+        apply_policy(settings, policy, url, source=w.db, catalog=catalog, hash_key=KEY)
+    text = str(e.value)
+    assert "42501" in text and "CREATEROLE" in text  # the SQLSTATE and what to do
+    assert "permission denied to" not in text.lower()  # the server's own words stay out
+    assert privileges(w) == []
