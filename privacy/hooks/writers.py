@@ -170,8 +170,17 @@ def write_sql(
     except PrivacyError:
         raise
     except ValueError as e:
-        # pandas: if_exists="fail" on an existing table (its message names only the table)
-        raise SourceError(f"{target.display}: {e}", hint="use write_mode='append'") from None
+        # pandas raises ValueError for if_exists="fail" on an existing table, but also for data
+        # it cannot convert (whose message may quote a value): never pass its text on
+        if "already exists" in str(e):
+            raise SourceError(
+                f"{target.display}: table {table!r} already exists",
+                hint="use write_mode='append' (or 'replace')",
+            ) from None
+        raise SourceError(
+            f"{target.display}: cannot write table {table!r}: a value does not fit its column",
+            hint="check the batch's column types against the table's",
+        ) from None
     except Exception as e:
         raise translate(
             _driver_error(e), source=target.display, table=table, action="write"

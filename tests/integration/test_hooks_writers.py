@@ -223,3 +223,16 @@ def test_mariadb_table(settings: Settings, mysql_url: str) -> None:
     with pytest.raises(UntaggedPIIError):
         write_sql(batch(100, contact=EMAILS), mysql_url, "orders", settings=settings)
     assert _rows(mysql_url, "orders") == before
+
+
+@pytest.mark.services
+def test_postgresql_existing_table_with_write_mode_fail_says_so(
+    settings: Settings, pg_url: str
+) -> None:
+    source = settings.source_url(pg_url)[0]
+    tag(settings, source, "orders")
+    write_sql(batch(), pg_url, "orders", settings=settings)
+    with pytest.raises(SourceError, match="already exists") as ei:
+        write_sql(batch(100), pg_url, "orders", settings=settings, write_mode="fail")
+    assert "write_mode='append'" in str(ei.value)
+    assert len(_rows(pg_url, "orders")) == N
