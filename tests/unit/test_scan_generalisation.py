@@ -566,3 +566,43 @@ def test_emails_decorators_and_prices_are_not_mentions() -> None:
         f"Use @dataclass and @property here, see docs; build {i} passed" for i in range(100)
     ] + [f"meet @ 5pm, ticket {i} costs 4 @ 2.50 each" for i in range(100)]
     assert c("notes", notes).entity is None
+
+
+# --- E15: pod names, versions and English words are not street addresses ----------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "checkout-api-129227636-4egbi", "payments-worker-7f9c6d-x2k4q", "layout-v2-3381",
+        "timeout 30", "Checkout 2", "monitoring 24", "Aggregate 12", "logout-3",
+        "Stage 4 rollout", "node-exporter-55xz8",
+    ],
+)  # fmt: skip
+def test_not_street_addresses(value: str) -> None:
+    from privacy.scan.recognizers.street_address import StreetAddressRecognizer
+
+    assert not StreetAddressRecognizer().match(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Kaiserring 12", "Husova 5", "Mannerheimintie 14 B", "Hauptstr. 7", "Dorpsstraat 21",
+        "Vasagatan 3", "Nørregade 18", "Andrássy út 60", "12 Baker Street", "Karl Johans gate 5",
+        "Storgata 4", "ul. Krakowska 10", "Keizersgracht 123", "Lindenweg 3a",
+    ],
+)  # fmt: skip
+def test_street_addresses_with_suffixes(value: str) -> None:
+    from privacy.scan.recognizers.street_address import StreetAddressRecognizer
+
+    assert StreetAddressRecognizer().match(value)
+
+
+def test_pod_name_column_is_not_an_address() -> None:
+    rnd = random.Random(18)
+    svc = ["checkout-api", "cart", "payments-worker", "layout-renderer", "timeout-watcher"]
+    pods = [f"{rnd.choice(svc)}-{rnd.randint(10**8, 10**9)}-{rnd.randint(10**4, 10**5):x}"
+            for _ in range(300)]  # fmt: skip
+    assert c("pod", pods).entity is None
+    assert c("col_2", pods).entity is None

@@ -44,13 +44,26 @@ _WORDS = wordset(
 _SUFFIXES = (
     "strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "straat", "laan",
     "plein", "gracht", "kade", "singel", "dijk", "vej", "gade", "gatan", "gata", "vagen",
-    "veien", "gate", "katu", "tie", "kuja", "polku", "kaari", "utca", "ut", "sokagi", "caddesi",
-    "pad", "hof", "baan", "dreef", "steig", "pfad", "markt", "chaussee", "torget", "gatan",
-    "vagen", "stigen", "grand", "backen", "platsen", "leden", "stien", "svingen", "bakken",
-    "haugen", "tunet", "lokka", "jordet", "vollen", "kroken", "grenda", "plassen", "ringen",
-    "straede", "vaenget", "toften", "rinne", "raitti", "vayla", "ska", "cka", "ova", "ovo",
-    "ului",
+    "veien", "gate", "katu", "tie", "kuja", "polku", "kaari", "utca", "korut", "sokagi",
+    "caddesi", "pad", "hof", "baan", "dreef", "steig", "pfad", "markt", "chaussee", "torget",
+    "gatan", "vagen", "stigen", "grand", "backen", "platsen", "leden", "stien", "svingen",
+    "bakken", "haugen", "tunet", "lokka", "jordet", "vollen", "kroken", "grenda", "plassen",
+    "ringen", "straede", "vaenget", "toften", "rinne", "raitti", "vayla", "ska", "cka", "ova",
+    "ovo", "ului",
 )  # fmt: skip
+#: suffixes short enough to end ordinary words (check-out, monito-ring, aggre-gate): they count
+#: only at the end of a capitalised word (``Kaiserring``, ``Husova``, ``Mannerheimintie``)
+_LONG_SUFFIXES = tuple(x for x in _SUFFIXES if len(x) >= 5)
+_SHORT_SUFFIXES = tuple(x for x in _SUFFIXES if len(x) < 5)
+#: capitalised English words with such an ending
+_NOT_STREETS = wordset(
+    """monitoring string offering gathering bearing scoring rendering filtering mirroring
+    recurring spring aggregate delegate candidate update template private estimate climate
+    ultimate certificate debate rebate checkout layout timeout logout rollout workout output
+    input throughput shortcut about without scout sprout stdout breakout blackout lookout
+    payout handout dropout printout cutout takeout hangout knockout tie necktie bowtie
+    nova casanova supernova alaska nebraska behalf whereof thereof hof"""
+)
 _POBOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|postfach|apartado|caixa postal|bp|boite postale)\b",
                     re.IGNORECASE)  # fmt: skip
 _EAST_ASIA = re.compile(
@@ -65,10 +78,16 @@ _NUMBER_ANYWHERE = re.compile(r"\bnr\.?\s?\d{1,5}\b|\bno\.\s?\d{1,5}\b", re.IGNO
 
 def _has_street_word(text: str) -> bool:
     for m in _TOKEN.finditer(text):
-        w = fold(m.group(0).rstrip("."))
+        raw = m.group(0)
+        w = fold(raw.rstrip("."))
         if w in _WORDS:
             return True
-        if len(w) > 5 and w.endswith(_SUFFIXES):
+        if len(w) <= 5 or w in _NOT_STREETS:
+            continue
+        if w.endswith(_LONG_SUFFIXES):
+            return True
+        # ``Kaiserring``, ``Hauptstr.``: a capitalised word, or an abbreviation with its dot
+        if w.endswith(_SHORT_SUFFIXES) and (raw[:1].isupper() or raw.endswith(".")):
             return True
     return False
 
@@ -112,6 +131,8 @@ class StreetAddressRecognizer(Recognizer):
             return True
         if _EAST_ASIA.fullmatch(text):
             return True
+        if not any(ch.isspace() for ch in text.strip()):
+            return False  # one token (``checkout-api-1292276-4egbi``) is a name or an id
         return _numbered_segment(text) and _has_street_word(text)
 
     def plausible(self, text: str) -> bool:
