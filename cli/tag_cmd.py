@@ -1,8 +1,9 @@
 """`privacy tag list|confirm|reject|set`: review the scanner's proposals.
 
-Thin wiring over :class:`privacy.catalog.Catalog`; every decision is audited (``tag.confirmed``,
-``tag.rejected``, ``tag.set``). COLUMN is ``SOURCE.TABLE.COLUMN`` as ``privacy tag list`` shows
-it; ENTITY is an entity name (``privacy tag set ... none`` records "not personal data").
+Thin wiring over :class:`privacy.catalog.review.Review`; every decision is audited
+(``tag.confirmed``, ``tag.rejected``, ``tag.set``). COLUMN is ``SOURCE.TABLE.COLUMN`` as
+``privacy tag list`` shows it; ENTITY is an entity name (``privacy tag set ... none``
+records "not personal data").
 """
 
 from __future__ import annotations
@@ -155,29 +156,21 @@ def confirm(
     ),
 ) -> None:
     """Confirm proposed tags (the scan's answer becomes the column's tag)."""
-    from privacy import auditing
+    from privacy.catalog.review import Review
 
     if bool(columns) == all_:
         print_error(
             "give COLUMN... or --all, not both", "e.g. `privacy tag confirm shop.users.email`"
         )
         raise typer.Exit(EXIT_USAGE)
-    who = actor()
     failed = 0
     with _catalog() as (s, cat):
+        review = Review(s, cat, actor())
         if all_:
             name = s.source_url(source)[0] if source else None
-            done = cat.confirm_all(name, min_confidence=above, actor=who)
+            done = review.confirm_all(name, min_confidence=above)
         else:
-            done, failed = _decide_each(columns, lambda ref: cat.confirm(ref, who))
-    for tag in done:
-        auditing.record(
-            s,
-            "tag.confirmed",
-            str(tag.ref),
-            details={"entity": tag.entity, "confidence": tag.confidence},
-            actor=who,
-        )
+            done, failed = _decide_each(columns, review.confirm)
     console.print(f"confirmed {len(done)} tag(s)", highlight=False)
     if failed:
         raise typer.Exit(EXIT_ERROR)
@@ -188,13 +181,10 @@ def reject(
     columns: list[str] = typer.Argument(..., help="Columns as SOURCE.TABLE.COLUMN."),
 ) -> None:
     """Reject proposals that are wrong (the column is then treated as not personal data)."""
-    from privacy import auditing
+    from privacy.catalog.review import Review
 
-    who = actor()
     with _catalog() as (s, cat):
-        done, failed = _decide_each(columns, lambda ref: cat.reject(ref, who))
-    for tag in done:
-        auditing.record(s, "tag.rejected", str(tag.ref), details={"entity": tag.entity}, actor=who)
+        done, failed = _decide_each(columns, Review(s, cat, actor()).reject)
     console.print(f"rejected {len(done)} tag(s)", highlight=False)
     if failed:
         raise typer.Exit(EXIT_ERROR)
@@ -208,7 +198,7 @@ def set_tag(
     """State what a column holds; `none` records that it holds no personal data."""
     from rich.markup import escape
 
-    from privacy import auditing
+    from privacy.catalog.review import Review
     from privacy.entities import ENTITIES
 
     value: str | None = entity.strip().upper()
@@ -221,17 +211,8 @@ def set_tag(
         )
         raise typer.Exit(EXIT_USAGE)
     (ref,) = _refs([column])
-    who = actor()
     with _catalog() as (s, cat):
-        before = cat.get(ref)
-        tag = cat.set(ref, value, who)
-    auditing.record(
-        s,
-        "tag.set",
-        str(tag.ref),
-        details={"entity": value, "previous": before.entity if before else None},
-        actor=who,
-    )
+        tag = Review(s, cat, actor()).set(ref, value)
     console.print(escape(f"{tag.ref}: {value or 'not personal data'} (confirmed)"), highlight=False)
 
 

@@ -26,6 +26,7 @@ from policies.enforce import Enforcer
 from policies.loader import defaults_text
 from policies.retention import RetentionDecider
 from privacy.catalog import Catalog
+from privacy.catalog.review import Review
 from privacy.config import Settings
 from privacy.sources.base import ColumnRef
 
@@ -98,7 +99,7 @@ def demo_step(
     for (table, col), entity in FALLBACK_TAGS.items():
         ref = ColumnRef(source, table, col)
         if catalog.get(ref) is None:
-            catalog.set(ref, entity, actor="demo")
+            Review(settings, catalog, actor="demo").set(ref, entity)
             tagged.append(str(ref))
     if tagged:
         out.print(f"[dim]tagged by the demo (the scan had not): {', '.join(tagged)}[/]")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from privacy.catalog import Catalog
+from privacy.catalog.review import Review
 from privacy.config import Settings
 from privacy.errors import Finding, UntaggedPIIError
 from privacy.hooks.protector import Protector
@@ -96,6 +97,7 @@ def demo_step(
     folder = Path(lake) / TABLE
     result = DemoResult(dataset, folder)
     catalog = Catalog(settings.catalog_url)
+    review = Review(settings, catalog, actor="demo")
     out.rule("ETL guard: no untagged personal data enters the lake")
 
     # 1. first load of a new source: learn
@@ -110,7 +112,7 @@ def demo_step(
     for tag in catalog.tags(source, TABLE):
         if tag.entity:
             result.learned.append(f"{tag.column} ({tag.entity})")
-    catalog.confirm_all(source, actor="demo")
+    review.confirm_all(source)
     out.print(
         f"Monday: first load of {dataset} in learn mode, {rows} rows written; proposals "
         f"confirmed: {', '.join(result.learned) or 'no personal data'}"
@@ -138,7 +140,7 @@ def demo_step(
 
     # 3. a person confirms the new column's tag; the same load passes, protected
     for f in result.rejected:
-        catalog.confirm(ColumnRef(source, f.table, f.column), actor="demo")
+        review.confirm(ColumnRef(source, f.table, f.column))
     out.print(
         "  a person reviews and confirms: "
         + ", ".join(f"privacy tag confirm {source}.{f.table}.{f.column}" for f in result.rejected)

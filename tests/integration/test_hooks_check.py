@@ -20,20 +20,11 @@ from privacy.hooks import state as hook_state
 from privacy.hooks.check import check_source
 from privacy.hooks.dbt import check_dbt
 from privacy.sources.base import ColumnRef
+from tests.support import audit_events as events
 
 N = 40
 EMAILS = [f"member.{i}@example.net" for i in range(N)]
 IBANS = ["DE89370400440532013000", "GB82WEST12345698765432", "FR1420041010050500013M02606"]
-
-
-def events(settings: Settings, action: str) -> list[dict[str, Any]]:
-    from privacy.auditing import open_log
-
-    try:
-        log = open_log(settings, readonly=True)
-    except Exception:
-        return []
-    return [r.as_dict() for r in log.records(actions=[action])]
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,7 @@ from policies.warehouse import apply_policy
 from privacy.catalog import Catalog
 from privacy.config import Settings
 from privacy.sources.base import ColumnRef
+from tests.support import audit_events
 
 pytestmark = pytest.mark.services
 
@@ -118,17 +119,6 @@ class Warehouse:
 
     def raw_table(self) -> str:
         return '"public"."customers"' if self.kind == "pg" else f"`{self.db}`.`customers`"
-
-
-def audit_events(settings: Settings, action: str | None = None) -> list[dict[str, Any]]:
-    """Events of the real audit log, as dicts (seq, actor, action, target, outcome, details)."""
-    from privacy.auditing import open_log
-
-    try:
-        log = open_log(settings, readonly=True)
-    except Exception:  # no log yet
-        return []
-    return [r.as_dict() for r in log.records(actions=[action] if action else None)]
 
 
 def x(conn: sa.Connection, sql: str) -> Any:

@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from privacy.catalog import Catalog, ColumnTag, Relation, TagStatus
+from privacy.config import Settings
 from privacy.errors import CatalogError, CatalogUnavailableError, UnknownColumnError
 from privacy.sources.base import ColumnRef
 
@@ -77,3 +78,22 @@ def test_catalog_folder_that_cannot_be_created_is_a_catalog_error(tmp_path: Path
         Catalog(f"sqlite:///{blocker}/catalog.db")
     assert str(blocker) in e.value.message
     assert e.value.hint
+
+
+def test_review_decisions_are_audited_without_values(settings: Settings) -> None:
+    from privacy.catalog.review import Review
+    from tests.support import audit_events
+
+    cat = Catalog(settings.catalog_url)
+    cat.record_proposals([tag("email", "EMAIL_ADDRESS"), tag("notes", "PERSON"), tag("x", None)])
+    review = Review(settings, cat, actor="dpo")
+    review.confirm(ColumnRef("w", "customers", "email"))
+    review.reject(ColumnRef("w", "customers", "notes"))
+    review.set(ColumnRef("w", "customers", "x"), "PHONE_NUMBER")
+    events = [(e["action"], e["target"], e["actor"]) for e in audit_events(settings, "tag.")]
+    assert events == [
+        ("tag.confirmed", "w.customers.email", "dpo"),
+        ("tag.rejected", "w.customers.notes", "dpo"),
+        ("tag.set", "w.customers.x", "dpo"),
+    ]
+    assert audit_events(settings, "tag.set")[0]["details"]["previous"] is None

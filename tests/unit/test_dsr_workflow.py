@@ -7,7 +7,6 @@ import json
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -15,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.app import app
-from privacy.config import Settings, load_settings
+from privacy.config import load_settings
 from privacy.dsr import EraseDecision, RequestState, Subject, TablePolicy
 from privacy.dsr import workflow as dsr
 from privacy.dsr.states import TRANSITIONS, check_transition
@@ -28,6 +27,7 @@ from privacy.errors import (
     RequestError,
     UnknownIdentifierKindError,
 )
+from tests.support import audit_events
 
 ALICE = "email:alice@example.com"
 
@@ -84,12 +84,6 @@ def world(state_home: Path) -> Path:
     root = state_home.parent
     make_world(root)
     return root
-
-
-def audit_events(settings: Settings) -> list[dict[str, Any]]:
-    from privacy import auditing
-
-    return [r.as_dict() for r in auditing.open_log(settings, readonly=True).records()]
 
 
 def rows(root: Path, table: str) -> list[tuple[object, ...]]:

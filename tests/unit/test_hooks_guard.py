@@ -31,6 +31,7 @@ from privacy.hooks import (
 from privacy.hooks import core as guard_module
 from privacy.hooks import state as hook_state
 from privacy.sources.base import ColumnKind, ColumnRef
+from tests.support import audit_events as events
 
 SOURCE, TABLE = "lake", "customers"
 DATASET = f"{SOURCE}.{TABLE}"
@@ -63,16 +64,6 @@ def records(batch: Any) -> list[dict[str, Any]]:
     if isinstance(batch, pa.Table | pa.RecordBatch):
         return batch.to_pylist()
     return list(batch)
-
-
-def events(settings: Settings, action: str | None = None) -> list[dict[str, Any]]:
-    from privacy.auditing import open_log
-
-    try:
-        log = open_log(settings, readonly=True)
-    except Exception:  # no log yet
-        return []
-    return [r.as_dict() for r in log.records(actions=[action] if action else None)]
 
 
 @pytest.fixture(autouse=True)

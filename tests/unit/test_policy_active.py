@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -12,21 +11,11 @@ from policies.active import activate, active_policy, active_state, state_path
 from policies.loader import default_policy
 from privacy.config import Settings
 from privacy.errors import PolicyError
+from tests.support import audit_events as audit
 
 GOOD = (
     "version: 1\nroles: {analyst: {}}\nrules:\n  - category: contact\n    access: {analyst: hash}\n"
 )
-
-
-def audit(settings: Settings, action: str | None = None) -> list[dict[str, Any]]:
-    """Events of the real audit log, as dicts (seq, actor, action, target, outcome, details)."""
-    from privacy.auditing import open_log
-
-    try:
-        log = open_log(settings, readonly=True)
-    except Exception:  # no log yet
-        return []
-    return [r.as_dict() for r in log.records(actions=[action] if action else None)]
 
 
 def test_first_use_activates_the_default_policy(settings: Settings) -> None:

@@ -23,6 +23,7 @@ from privacy.config import Settings
 from privacy.crypto import is_ciphertext
 from privacy.errors import DecryptionError, KeyShreddedError, PrivacyError
 from privacy.sources.base import ColumnRef
+from tests.support import audit_events as events
 
 POLICY = """\
 version: 1
@@ -80,17 +81,6 @@ def enforcer(settings: Settings, policy: Policy) -> Enforcer:
     for col, entity in TAGS.items():
         catalog.set(ColumnRef("warehouse", "customers", col), entity)
     return Enforcer(settings, policy=policy, catalog=catalog)
-
-
-def events(settings: Settings, action: str | None = None) -> list[dict[str, Any]]:
-    """Events of the real audit log, as dicts (seq, actor, action, target, outcome, details)."""
-    from privacy.auditing import open_log
-
-    try:
-        log = open_log(settings, readonly=True)
-    except Exception:  # no log yet
-        return []
-    return [r.as_dict() for r in log.records(actions=[action] if action else None)]
 
 
 FRAMES: dict[str, Callable[[], Any]] = {

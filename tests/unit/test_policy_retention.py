@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,6 +14,7 @@ from privacy.config import Settings
 from privacy.dsr.policy import ErasurePolicy
 from privacy.errors import PolicyError
 from privacy.sources.base import ColumnInfo, ColumnKind, ColumnRef
+from tests.support import audit_events
 
 POLICY = """\
 version: 1
@@ -38,17 +38,6 @@ retention:
     reason: tax law
     on_erase: anonymize
 """
-
-
-def audit_events(settings: Settings, action: str | None = None) -> list[dict[str, Any]]:
-    """Events of the real audit log, as dicts (seq, actor, action, target, outcome, details)."""
-    from privacy.auditing import open_log
-
-    try:
-        log = open_log(settings, readonly=True)
-    except Exception:  # no log yet
-        return []
-    return [r.as_dict() for r in log.records(actions=[action] if action else None)]
 
 
 @pytest.fixture
