@@ -207,6 +207,7 @@ def classify(
     if named_hit is not None:
         _, hit = named_hit
         ev.append(f"values:{hit.rate:.2f} {hit.entity}")
+        ev.extend(n for n in hit.notes if not n.startswith("checksum:"))
         if vals.share(lambda t: _HASHED.fullmatch(t) is not None, key="hashed") >= 0.8:
             ev.append("values:hashed")
     ev.extend(type_ev)

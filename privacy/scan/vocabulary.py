@@ -569,7 +569,9 @@ HEALTH_TABLES = wordset(
 BUSINESS = wordset(
     """merchant merch store shop warehouse branch office company business vendor supplier
     venue facility plant factory depot hq headquarters firm corporate dealer dealership
-    restaurant hotel airport station"""
+    restaurant hotel airport station site sensor tower antenna substation turbine building
+    campus school hospital clinic pharmacy atm kiosk terminal harbour harbor dock pier
+    landmark poi datacenter datacentre"""
 )
 #: what a business's own data can be without being a person's
 LOCATION_ENTITIES = frozenset(

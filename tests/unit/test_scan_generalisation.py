@@ -606,3 +606,31 @@ def test_pod_name_column_is_not_an_address() -> None:
             for _ in range(300)]  # fmt: skip
     assert c("pod", pods).entity is None
     assert c("col_2", pods).entity is None
+
+
+# --- E16: coordinates of business places -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["site_lat", "site_lon", "store_lat", "warehouse_longitude", "branch_latitude",
+     "sensor_lng", "station_lat", "hotel_lon", "airport_latitude", "tower_lat"],
+)  # fmt: skip
+def test_business_place_coordinates_are_not_personal(name: str) -> None:
+    assert analyze(name).entity is None
+    rnd = random.Random(19)
+    assert c(name, [round(rnd.uniform(-80, 80), 5) for _ in range(300)], F).entity is None
+
+
+@pytest.mark.parametrize("name", ["lat", "home_latitude", "pickup_lon", "customer_lng"])
+def test_people_coordinates_stay_personal(name: str) -> None:
+    rnd = random.Random(20)
+    assert c(name, [round(rnd.uniform(-80, 80), 5) for _ in range(300)], F).entity == (
+        "GEO_COORDINATE"
+    )
+
+
+def test_few_points_over_many_rows_are_fixed_places() -> None:
+    points = [52.52, 48.1372, 45.4642, 41.9028, 50.0755, 47.4979]
+    r = c("latitude", repeat(points, 1000), F)
+    assert r.entity is None and any("fixed places" in e for e in r.evidence)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from privacy.scan.recognizers.base import NUMERIC, TEXT, Recognizer
+from privacy.scan.recognizers.base import NUMERIC, TEXT, Hit, Recognizer
 from privacy.scan.values import Values
 
 _PAIR = re.compile(
@@ -37,3 +37,12 @@ class GeoCoordinateRecognizer(Recognizer):
 
     def applies(self, values: Values) -> bool:
         return values.kind in TEXT and values.feature("digit") >= 0.9
+
+    def evaluate(self, values: Values, *, named: bool) -> Hit:
+        hit = super().evaluate(values, named=named)
+        # a few points repeated over many rows are fixed places (sites, stores, sensors), not
+        # where people are
+        if values.total >= 100 and values.distinct <= 20 and values.distinct_ratio <= 0.05:
+            note = f"values:{values.distinct} distinct points (fixed places)"
+            return Hit(self.entity, 0.0, 0.0, hit.specificity, False, False, (note,))
+        return hit
