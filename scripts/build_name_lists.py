@@ -10,7 +10,8 @@ Greek, Arabic, Hebrew, Devanagari, CJK, Hangul and Thai scripts), attributes ``f
 Normal form (shared with :func:`privacy.scan.recognizers.person_name.fold`): NFKC, case-folded,
 combining marks removed (``Hamanová`` -> ``hamanova``), then NFC so Hangul stays composed.
 Multi-word entries (``María José``, ``De la Cruz``) are kept whole and also split into their
-words of three or more letters, minus particles (``de``, ``van``, ``al``...).
+words of three or more letters, minus particles (``de``, ``van``, ``al``...). Placeholders some
+locales list as names (``unknown``, ``male``, ``true``) are left out (:data:`NOT_NAMES`).
 
 Output: ``privacy/scan/data/first_names.txt.gz`` and ``last_names.txt.gz``, one name a line,
 sorted, gzip with a fixed mtime so rebuilding gives identical bytes.
@@ -36,6 +37,13 @@ PARTICLES = {
 }  # fmt: skip
 
 
+#: words some locales list as names that are placeholders or category values in real tables
+NOT_NAMES = {
+    "unknown", "male", "female", "true", "false", "nil", "none", "null", "other", "yes", "no",
+    "test", "n/a", "na", "anonymous", "unspecified", "default",
+}  # fmt: skip
+
+
 def fold(text: str) -> str:
     t = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     t = "".join(c for c in t if unicodedata.category(c) != "Mn")
@@ -55,13 +63,13 @@ def _strings(value: object) -> Iterable[str]:
 
 def _add(target: set[str], raw: str) -> None:
     name = fold(raw)
-    if not name or any(ch.isdigit() for ch in name):
+    if not name or any(ch.isdigit() for ch in name) or name in NOT_NAMES:
         return
     target.add(name)
     words = [w for w in name.replace("-", " ").split() if w]
     if len(words) > 1:
         for w in words:
-            if len(w) >= 3 and w not in PARTICLES:
+            if len(w) >= 3 and w not in PARTICLES and w not in NOT_NAMES:
                 target.add(w)
 
 

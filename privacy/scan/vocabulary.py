@@ -524,6 +524,7 @@ NON_PERSON = wordset(
     bucket endpoint api url uri path route page site website collection dataset source
     target sku variant option setting config property store_name shop_name mall building
     floor room area airport station port city_name warehouse region territory market sector
+    office
     industry employer organisation_name school_name hospital clinic pharmacy insurer
     insurance provider plan_name policy contract project_name code_name nickname_type"""
 )

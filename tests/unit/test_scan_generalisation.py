@@ -634,3 +634,36 @@ def test_few_points_over_many_rows_are_fixed_places() -> None:
     points = [52.52, 48.1372, 45.4642, 41.9028, 50.0755, 47.4979]
     r = c("latitude", repeat(points, 1000), F)
     assert r.entity is None and any("fixed places" in e for e in r.evidence)
+
+
+# --- E17: category values and placeholders are not names -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "values"),
+    [
+        ("contact", ["landline", "unknown", "mobile"]),
+        ("contact", ["cellular", "unknown", "telephone"]),
+        ("owner", ["Unknown", "Other", "None"]),
+        ("name", ["Yes", "No", "N/A"]),
+        ("agent", ["Male", "Female"]),
+        ("physicalDeliveryOfficeName", ["HQ-3F", "Remote", "Austin"]),
+        ("branch_office_name", ["Dallas", "Remote", "Head Office", "Madison"]),
+    ],
+)
+def test_category_values_under_name_words(name: str, values: list[str]) -> None:
+    # not a name (``Male``/``Female`` under a person's word is a gender column)
+    assert c(name, repeat(list(values), 500)).entity not in NAME_FAMILY
+
+
+def test_a_few_listed_people_still_count() -> None:
+    assert c("owner", repeat(["Lena", "Marco", "Ingrid"], 500)).entity in NAME_FAMILY
+    assert c("reviewer", repeat(FULL[:4], 500)).entity == "PERSON"
+
+
+def test_placeholders_are_not_listed_names() -> None:
+    from privacy.scan.recognizers.person_name import name_lists
+
+    first, last = name_lists()
+    for w in ("unknown", "male", "true", "nil"):
+        assert w not in first and w not in last

@@ -44,6 +44,13 @@ PARTICLES = wordset(
 )
 
 
+#: values that stand in for a name or are category values, never names themselves
+PLACEHOLDERS = wordset(
+    """unknown other others none na n/a yes no male female true false null nil test tbd tba
+    anonymous anon unspecified unassigned nobody everyone all any default sample various
+    misc"""
+) | {"not known", "not specified", "not applicable", "prefer not to say"}
+
 #: words that make a value an organisation, not a person
 ORG = wordset(
     """llc inc ltd gmbh ag sa sarl srl bv nv plc co corp corporation company group and und et y
@@ -135,6 +142,8 @@ class NameStats:
                         one_last += c * (w in last)
                         one_any += c * (w in first or w in last)
                 continue
+            if fold(text) in PLACEHOLDERS:
+                continue
             ws = words_of(text)
             core = [w for w in ws if w not in PARTICLES]
             if not core or len(core) > 5:
@@ -203,4 +212,9 @@ class PersonNameRecognizer(Recognizer):
             entity, rate, spec, threshold = "PERSON", s.full, self.specificity, self.value_only
         rate = min(rate, 1.0)
         decisive = varied and rate >= (threshold or 1.0) and s.shaped >= 0.8
-        return Hit(entity, rate, s.shaped, spec, decisive)
+        plausible = s.shaped
+        if values.distinct <= 5 and values.total >= 30:
+            # a handful of values over many rows: only listed names show it is not a category
+            # (``cellular``/``telephone`` under ``contact``), whatever the column's name
+            plausible = rate
+        return Hit(entity, rate, plausible, spec, decisive)
