@@ -176,6 +176,8 @@ def classify(
         # against such a name only checksum-backed values count (``hit.strong``)
         if against_name and not (hit.strong and hit.rate >= (rec.overrides or 1.0)):
             continue
+        if rec.needs_blank_name and not header.meaningless and not hit.strong:
+            continue
         conf = _score(rec, hit, 0.0)
         if best is None or (conf, False) > (best[0], best[1]):
             best = (conf, False, rec, hit)

@@ -168,7 +168,10 @@ TERMS: list[tuple[str, float, int, str]] = [
         fecha nacimiento, nacimiento, data de nascimento, data nascimento, nascimento,
         data di nascita, nascita, geboortedatum, geboortejaar, fodselsdato, fodelsedatum,
         fodselsdag, syntymaaika, syntymapaiva, bday, b day, date naiss, dt naissance,
-        дата рождения, дата народження, dogum tarihi, doğum tarihi""",
+        дата рождения, дата народження, dogum tarihi, doğum tarihi, geb, gebdat, geb datum,
+        gebdatum, geb dat, nasc, dt nasc, data nasc, dta nasc, fec nac, fecha nac, f nac,
+        fnac, ddn, dnaiss, naiss, bdate, b date, d o b, fødselsdato, fødselsdag, født,
+        data urodzenia, datum narozeni, datum narození, szuletesi datum, születési dátum""",
     ),
     (
         "AGE",

@@ -667,3 +667,43 @@ def test_placeholders_are_not_listed_names() -> None:
     first, last = name_lists()
     for w in ("unknown", "male", "true", "nil"):
         assert w not in first and w not in last
+
+
+# --- E18: past dates are birth dates only by name, or when they are a grown population's -------
+
+
+def _dates(seed: int, years: tuple[int, int], n: int = 400) -> list[object]:
+    import datetime as dt
+
+    rnd = random.Random(seed)
+    today = dt.date.today()
+    return [
+        today - dt.timedelta(days=rnd.randint(int(years[0] * 365.25), int(years[1] * 365.25)))
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize("name", ["STOP", "end_date", "closed_at", "DEATHDATE", "valid_until"])
+def test_record_dates_over_decades_are_not_birth_dates(name: str) -> None:
+    # a long history: records from the last months back to 80 years ago
+    assert c(name, _dates(21, (0.2, 80)), D).entity is None
+
+
+@pytest.mark.parametrize("name", ["dob", "BirthDate", "geburtsdatum", "dt_nasc", "fødselsdato"])
+def test_birth_names_keep_birth_dates(name: str) -> None:
+    assert c(name, _dates(22, (1, 90)), D).entity == "DATE_OF_BIRTH"
+
+
+def test_meaningless_names_and_grown_populations_decide_from_values() -> None:
+    assert c("col_12", _dates(23, (5, 85)), D).entity == "DATE_OF_BIRTH"
+    # customers' birthdays (18 to 80) under an unrelated name
+    assert c("since", _dates(24, (18, 80)), D).entity == "DATE_OF_BIRTH"
+    # ...but not a table's start dates reaching into the last years
+    assert c("since", _dates(25, (1, 60)), D).entity is None
+
+
+def test_date_shares_never_exceed_one() -> None:
+    dates = _dates(26, (18, 80), 3000)  # more distinct values than are kept
+    r = c("dob", dates, D)
+    share = next(e for e in r.evidence if e.startswith("values:"))
+    assert float(share.split()[0].split(":")[1]) <= 1.0

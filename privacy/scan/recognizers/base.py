@@ -60,6 +60,9 @@ class Recognizer:
     #: libphonenumber-valid phones), when its hit is checksum-backed (``Hit.strong``); None:
     #: never
     overrides: float | None = None
+    #: the values decide alone only under a meaningless name (``col7``), unless the hit is
+    #: ``strong``: a telling name that is not this entity's is a different thing
+    needs_blank_name: bool = False
     #: name of the check digit algorithm, for evidence (``checksum:luhn 0.99``)
     checksum: str | None = None
     #: a pattern that finds the entity inside free text (None: not searched in text)

@@ -2,7 +2,9 @@
 (``dob``, ``birthday``, ``geburtsdatum``, ``fecha_nacimiento``...), or, with a meaningless
 name, when its dates look like a population's birthdays: spread over decades, none in the
 future, most people between childhood and old age. Event dates (orders, sign-ups) cluster in
-recent years and fail that test.
+recent years and fail that test. Under any other name (``STOP``, ``end_date``, ``closed_at``,
+``DEATHDATE``) the dates must be a grown population's (nobody under 16, spread over thirty
+years): record dates of a long history also spread over decades.
 
 Understands ISO dates, ``D/M/Y`` and ``M/D/Y``, ``D.M.Y``, month names in English, German,
 French, Spanish, Italian, Portuguese and Dutch, ``1985年3月12日`` / ``1985년 3월 12일``, and date
@@ -87,8 +89,14 @@ def _age(d: dt.date, today: dt.date) -> float:
     return (today - d).days / 365.25
 
 
-def birth_like(dates: list[dt.date], counts: list[int]) -> tuple[bool, str]:
-    """Do these dates look like a population's birthdays? (decision, reason for evidence)"""
+def birth_like(
+    dates: list[dt.date], counts: list[int], *, adults: bool = False
+) -> tuple[bool, str]:
+    """Do these dates look like a population's birthdays? (decision, reason for evidence)
+
+    ``adults``: the stricter test of a grown population (customers, employees): nobody under
+    16, ages spread over thirty years and more. Start, stop and closing dates of records fail
+    it: they reach into the last years."""
     today = dt.date.today()
     ages: list[float] = []
     for d, c in zip(dates, counts, strict=True):
@@ -100,6 +108,8 @@ def birth_like(dates: list[dt.date], counts: list[int]) -> tuple[bool, str]:
     med = statistics.median(ages)
     recent = sum(1 for a in ages if a < 1) / len(ages)
     ok = p95 - p5 >= 20 and 16 <= med <= 85 and recent <= 0.05 and ages[0] >= 0 and p95 <= 105
+    if adults:
+        ok = ok and ages[0] >= 16 and p5 >= 18 and p95 - p5 >= 30 and 25 <= med <= 70
     return ok, f"ages {p5:.0f}-{p95:.0f}, median {med:.0f}"
 
 
@@ -108,6 +118,9 @@ class DateOfBirthRecognizer(Recognizer):
     kinds = TEXT | TEMPORAL | INTEGERS
     specificity = 0.7
     value_only = 0.9
+    #: stop, end, closing and death dates spread over decades too: past dates decide alone only
+    #: under a name that says nothing (``col7``), or when they are a grown population's
+    needs_blank_name = True
 
     def match(self, text: str) -> bool:
         d = parse_date(text)
@@ -130,7 +143,9 @@ class DateOfBirthRecognizer(Recognizer):
                 for d, c in zip(values.dates, values.date_counts, strict=True)
                 if 0 <= _age(d if not isinstance(d, dt.datetime) else d.date(), today) <= 120
             )
-            rate = ok / values.total if values.total else 0.0
+            # shares of the dates kept (``values.total`` counts only the most frequent texts)
+            seen = sum(values.date_counts)
+            rate = ok / seen if seen else 0.0
             dates = [d.date() if isinstance(d, dt.datetime) else d for d in values.dates]
             counts = values.date_counts
             midnight = all(
@@ -144,8 +159,10 @@ class DateOfBirthRecognizer(Recognizer):
             dates = [d for d, _ in parsed if d is not None]
             counts = [c for d, c in parsed if d is not None]
             midnight = True
-        decisive, why = False, ""
+        decisive, adults, why = False, False, ""
         if rate >= (self.value_only or 1.0) and midnight:
             decisive, why = birth_like(dates, counts)
+            adults = decisive and birth_like(dates, counts, adults=True)[0]
         notes = (f"dates:{why}",) if why and (decisive or named) else ()
-        return Hit(self.entity, rate, plaus, self.specificity, decisive, False, notes)
+        # ``strong``: a grown population's birthdays, decisive even under an unrelated name
+        return Hit(self.entity, rate, plaus, self.specificity, decisive, adults, notes)
