@@ -135,10 +135,15 @@ def classify(
     if kind in _NO_PII_KINDS and not (header.entity and kind in BY_ENTITY[header.entity].kinds):
         return Classification(None, 0.0, header.evidence + type_ev)
     if vals.empty:
-        if header.entity and kind in BY_ENTITY[header.entity].kinds:
-            conf = round(0.55 * strength, 2)
-            if conf >= THRESHOLD:
-                return Classification(header.entity, conf, (*header.evidence, "values:empty"))
+        # nothing to check the name against: only a dedicated word (``email``, ``ssn``, not
+        # ``name``, ``nickname`` or ``address``) gets a proposal, at the lowest confidence, so
+        # the column is governed before data arrives and a person confirms it
+        if (
+            header.entity
+            and strength >= vocabulary.STRONG
+            and kind in BY_ENTITY[header.entity].kinds
+        ):
+            return Classification(header.entity, THRESHOLD, (*header.evidence, "values:empty"))
         return Classification(None, 0.0, (*header.evidence, "values:empty", *type_ev))
     is_json = kind.is_textual and (kind == ColumnKind.JSON or vals.feature("json") >= 0.8)
     if is_json:

@@ -707,3 +707,19 @@ def test_date_shares_never_exceed_one() -> None:
     r = c("dob", dates, D)
     share = next(e for e in r.evidence if e.startswith("values:"))
     assert float(share.split()[0].split(":")[1]) <= 1.0
+
+
+# --- empty columns: only a dedicated name proposes, at the lowest confidence -----------------
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [("email", "EMAIL_ADDRESS"), ("ssn", "US_SSN"), ("date_of_birth", "DATE_OF_BIRTH"),
+     ("iban", "IBAN_CODE"), ("Nickname", None), ("name", None), ("user", None),
+     ("address", None), ("host_name", None), ("notes", None)],
+)  # fmt: skip
+def test_all_empty_columns(name: str, entity: str | None) -> None:
+    r = c(name, [None, "", "  ", None] * 50)
+    assert r.entity == entity
+    assert "values:empty" in r.evidence
+    assert r.confidence == (0.5 if entity else 0.0)
