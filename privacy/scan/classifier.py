@@ -162,8 +162,8 @@ def classify(
         hit = named_rec.evaluate(vals, named=True)
         if named_hit is None:
             named_hit = (named_rec, hit)
-        elif hit.rate < 0.5:
-            continue  # an alternative needs values that show it, not merely fit it
+        elif hit.rate < 0.5 or vals.distinct <= 5:
+            continue  # an alternative needs varied values that show it, not merely fit it
         conf = _score(named_rec, hit, strength)
         if best is None or conf > best[0]:
             best = (conf, True, named_rec, hit)

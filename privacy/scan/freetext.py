@@ -95,6 +95,25 @@ def _known_person(span: str) -> bool:
     return any(w in first or w in last for i, w in enumerate(ws) if given and i != given[0])
 
 
+def _row_sample(counts: list[int], n: int) -> list[tuple[int, int]]:
+    """``n`` rows picked evenly over the rows (a value repeated by many rows is picked as often
+    as its share): (index of the distinct value, times picked). NER then reads each distinct
+    value once, and its shares are shares of rows, not of the most repeated values (a few
+    stock replies repeated hundreds of times must not stand for the whole column)."""
+    total = sum(counts)
+    if total <= n:
+        return [(i, c) for i, c in enumerate(counts)]
+    picked: dict[int, int] = {}
+    i, upto = 0, counts[0]
+    for k in range(n):
+        pos = (k + 0.5) * total / n
+        while pos >= upto:
+            i += 1
+            upto += counts[i]
+        picked[i] = picked.get(i, 0) + 1
+    return list(picked.items())
+
+
 def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
     from privacy.scan.classifier import Classification
 
@@ -112,8 +131,10 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
     if ner is not None:
         from privacy.scan.nlp import FREE_TEXT_ENTITIES
 
-        subset = texts[:NER_SAMPLE]
-        ner_total = sum(counts[: len(subset)]) or 1
+        picks = _row_sample(counts, NER_SAMPLE)
+        subset = [texts[i] for i, _ in picks]
+        weights = [m for _, m in picks]
+        ner_total = sum(weights) or 1
         for i, found in enumerate(ner.analyze(subset, FREE_TEXT_ENTITIES)):  # batched
             for f in found:
                 span = subset[i][f.start : f.end]
@@ -127,8 +148,8 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
                 elif f.score >= 0.6:
                     hits[f.entity].add(i)  # Presidio's validated patterns join the finders'
 
-    def share(idx: set[int], denom: int) -> float:
-        return sum(counts[i] for i in idx) / denom
+    def share(idx: set[int], denom: int, w: list[int] = counts) -> float:
+        return sum(w[i] for i in idx) / denom
 
     evidence: list[tuple[float, str]] = []
     decisive: list[float] = []
@@ -144,7 +165,7 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
             decisive.append(r)
     needed = {"PERSON": PERSON_SHARE, "FIRST_NAME": GIVEN_NAME_SHARE}
     for entity, idx in ner_hits.items():
-        r = share(idx, ner_total)
+        r = share(idx, ner_total, weights)
         evidence.append((r, f"ner:{r:.2f} {entity}"))
         if entity in needed and r >= needed[entity] and len(idx) >= 2:
             decisive.append(r)

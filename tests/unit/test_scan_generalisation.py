@@ -646,14 +646,18 @@ def test_few_points_over_many_rows_are_fixed_places() -> None:
         ("contact", ["cellular", "unknown", "telephone"]),
         ("owner", ["Unknown", "Other", "None"]),
         ("name", ["Yes", "No", "N/A"]),
-        ("agent", ["Male", "Female"]),
         ("physicalDeliveryOfficeName", ["HQ-3F", "Remote", "Austin"]),
         ("branch_office_name", ["Dallas", "Remote", "Head Office", "Madison"]),
+        ("user", ["landline", "cellular", "telephone"]),
+        ("assignee", ["backlog", "triage", "unassigned", "frontend"]),
     ],
 )
 def test_category_values_under_name_words(name: str, values: list[str]) -> None:
-    # not a name (``Male``/``Female`` under a person's word is a gender column)
-    assert c(name, repeat(list(values), 500)).entity not in NAME_FAMILY
+    assert c(name, repeat(list(values), 500)).entity is None
+
+
+def test_sexes_under_a_person_word_are_a_gender_column() -> None:
+    assert c("agent", repeat(["Male", "Female"], 500)).entity == "GENDER"
 
 
 def test_a_few_listed_people_still_count() -> None:
@@ -723,3 +727,13 @@ def test_all_empty_columns(name: str, entity: str | None) -> None:
     assert r.entity == entity
     assert "values:empty" in r.evidence
     assert r.confidence == (0.5 if entity else 0.0)
+
+
+def test_people_in_text_are_counted_over_rows_not_over_repeated_replies(ner) -> None:  # type: ignore[no-untyped-def]
+    # a few stock replies repeated by many rows, and many single reviews naming the host
+    stock = ["Great place, would stay again.", "Everything was as described.",
+             "Nice and clean, good location.", "Perfect for a short city trip."]  # fmt: skip
+    named = _texts(REVIEWS_WITH_NAMES, 400, 3)
+    values = [v for v in stock for _ in range(60)] + [f"{v} ({k})" for k, v in enumerate(named)]
+    r = classify(ColumnInfo("comments", S), values, ner=ner)
+    assert r.entity == "FREE_TEXT_PII", r

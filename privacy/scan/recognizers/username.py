@@ -24,6 +24,7 @@ _LOWER_HANDLE = re.compile(r"[a-z][a-z0-9._\-]{2,23}")
 #: ``DOMAIN\user``: a Windows (NetBIOS) domain, a backslash, an account name
 _DOMAIN_USER = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]{0,30}\\[\w][\w.\-$]{0,63}")
 _LIST = re.compile(r"\s*[,;]\s*")
+_ACCOUNTISH = re.compile(r"[\d._\\-]")
 
 
 def _contains_name(token: str) -> bool:
@@ -88,6 +89,13 @@ class UsernameRecognizer(Recognizer):
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         if named:
+            if values.distinct <= 5 and values.total >= 30:
+                # a handful of values over many rows: plain words are a category
+                # (``cellular``, ``landline``); accounts show digits, dots or a domain
+                rate = values.share(
+                    lambda t: self._named_match(t) and _ACCOUNTISH.search(t) is not None
+                )
+                return Hit(self.entity, rate, rate, self.specificity, rate >= 0.7)
             rate = values.share(self._named_match, key="username:named")
             plaus = max(rate, values.share(self.plausible, key="username:plausible"))
             return Hit(self.entity, rate, plaus, self.specificity, rate >= 0.7)
