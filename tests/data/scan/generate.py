@@ -840,11 +840,171 @@ def no_pii_adversarial() -> None:
     )
 
 
+def helpdesk() -> None:
+    """Who-columns of a help desk: a handful of agents by first name, assignees and watchers as
+    handles, Windows accounts, hosts by first name, comments mentioning users."""
+    fk = Faker("en_GB")
+    fk.seed_instance(31)
+    rnd = random.Random(31)
+    agents = [fk.first_name() for _ in range(8)]
+    people = [fk.name() for _ in range(60)]
+    handles = [
+        f"{n.split()[0][0].lower()}{n.split()[-1].lower()}" if k % 2 else
+        f"{n.split()[0].lower()}.{n.split()[-1][0].lower()}{rnd.randint(1, 99)}"
+        for k, n in enumerate(people[:25])
+    ]  # fmt: skip
+
+    def row(i: int) -> dict[str, Any]:
+        return {
+            "ticket_id": f"HD-{10400 + i}",
+            "status": rnd.choice(["open", "pending", "solved", "closed"]),
+            "priority": rnd.choice(["low", "normal", "high", "urgent"]),
+            "agent": rnd.choice(agents),
+            "assignee": rnd.choice(handles),
+            "watchers": ", ".join(rnd.sample(handles, rnd.randint(1, 3))),
+            "reporter_name": rnd.choice(people),
+            "host_name": fk.first_name(),
+            "last_logged_on_user": f"CORP\\{rnd.choice(handles)}",
+            "comment": (
+                f"@{rnd.choice(handles)} can you take a look? the export fails again"
+                if i % 3 == 0
+                else f"Retried the nightly export job, run {rnd.randint(100, 999)} finished ok"
+            ),
+            "channel": rnd.choice(["email", "phone", "chat", "web"]),
+        }
+
+    write(
+        "helpdesk",
+        rows_of(N, row),
+        {
+            "ticket_id": [],
+            "status": [],
+            "priority": [],
+            "channel": [],
+            "agent": ["FIRST_NAME", "PERSON"],
+            "assignee": ["USERNAME", "PERSON"],
+            "watchers": ["USERNAME"],
+            "reporter_name": ["PERSON"],
+            "host_name": ["FIRST_NAME", "PERSON"],
+            "last_logged_on_user": ["USERNAME"],
+            "comment": ["FREE_TEXT_PII"],
+        },
+        "Who-columns of a help desk: eight agents by first name over many rows, assignee and "
+        "watcher handles (lists), CORP\\user accounts under last_logged_on_user, host_name "
+        "holding first names, comments with @mentions.",
+    )
+
+
+def clinic_it() -> None:
+    """An Italian clinic's export: condition flags of several types, SNOMED-tagged conditions,
+    abbreviated identifier and contact names, postcodes as integers, Polish-style sex codes."""
+    from stdnum.fr import nir
+
+    fk = Faker("it_IT")
+    fk.seed_instance(32)
+    rnd = random.Random(32)
+    conditions = [
+        "Essential hypertension (disorder)", "Prediabetes (finding)", "Chronic sinusitis "
+        "(disorder)", "Osteoarthritis of hip (disorder)", "Anemia (disorder)",
+        "Acute bronchitis (disorder)", "Migraine (disorder)", "Sprain of wrist (disorder)",
+    ]  # fmt: skip
+
+    def nir_of() -> str:
+        while True:
+            base = (
+                f"{rnd.choice([1, 2])}{rnd.randint(40, 99):02d}{rnd.randint(1, 12):02d}"
+                f"{rnd.randint(1, 95):02d}{rnd.randint(1, 990):03d}{rnd.randint(1, 999):03d}"
+            )
+            v = base + f"{97 - int(base) % 97:02d}"
+            if nir.is_valid(v):
+                return v
+
+    def row(i: int) -> dict[str, Any]:
+        return {
+            "paziente": f"P{5000 + i}",
+            "MIDDLE": f"{fk.first_name()}{rnd.randint(1, 999)}",
+            "cty": fk.city(),
+            "cap": int(fk.postcode()),
+            "ph_no": fk.phone_number(),
+            "num_secu": nir_of(),
+            "płeć": rnd.choice(["K", "M"]),
+            "hypertension": rnd.choice([0, 1]),
+            "heart_disease": rnd.choice(["Yes", "No"]),
+            "has_asthma": rnd.choice(["true", "false"]),
+            "smoker": rnd.choice(["yes", "no"]),
+            "condition_desc": rnd.choice(conditions),
+            "bmi": round(rnd.uniform(17, 38), 1),
+            "visit_end": (date.today() - timedelta(days=rnd.randint(30, 60 * 365))).isoformat(),
+        }
+
+    write(
+        "clinic_it",
+        rows_of(N, row),
+        {
+            "paziente": [],
+            "bmi": [],
+            "visit_end": [],
+            "MIDDLE": ["FIRST_NAME", "PERSON"],
+            "cty": ["LOCATION"],
+            "cap": ["POSTAL_CODE"],
+            "ph_no": ["PHONE_NUMBER"],
+            "num_secu": ["NATIONAL_ID"],
+            "płeć": ["GENDER"],
+            "hypertension": ["HEALTH_DATA"],
+            "heart_disease": ["HEALTH_DATA"],
+            "has_asthma": ["HEALTH_DATA"],
+            "smoker": ["HEALTH_DATA"],
+            "condition_desc": ["HEALTH_DATA"],
+        },
+        "An Italian clinic's export: condition flags as 0/1, Yes/No, true/false; SNOMED-tagged "
+        "conditions; middle names with digits appended; cty, cap (integers), ph_no, num_secu "
+        "(French NIR with its key); płeć K/M; visit end dates reaching back decades (not "
+        "birth dates).",
+    )
+
+
+def ops_inventory() -> None:
+    """No personal data: pods, builds, sites, servers and record dates that a naive scanner
+    reads as addresses, phones, coordinates, names and birth dates."""
+    rnd = random.Random(33)
+    services = ["checkout-api", "cart", "payments-worker", "layout-renderer", "search"]
+    sites = [(52.5200, 13.4050), (48.8566, 2.3522), (41.3874, 2.1686), (59.3293, 18.0686)]
+
+    def row(i: int) -> dict[str, Any]:
+        lat, lon = rnd.choice(sites)
+        return {
+            "pod": f"{rnd.choice(services)}-{rnd.randint(10**8, 10**9)}-"
+            f"{rnd.randint(10**4, 10**5):x}",
+            "os_build": f"10.0.{rnd.randint(17000, 22999)}",
+            "site_lat": lat,
+            "site_lon": lon,
+            "host": f"ip-10-0-{rnd.randint(0, 9)}-{rnd.randint(1, 254)}",
+            "hostName": rnd.choice(["frontend", "backend", "gateway", "replica", "batch"]),
+            "contact": rnd.choice(["cellular", "unknown", "telephone"]),
+            "office_name": rnd.choice(["Remote", "HQ-3F", "Austin", "Lisbon"]),
+            "condition": rnd.choice(["New", "Used", "Refurbished"]),
+            "STOP": (date.today() - timedelta(days=rnd.randint(10, 70 * 365))).isoformat(),
+            "end_date": (date.today() - timedelta(days=rnd.randint(1, 40 * 365))).isoformat(),
+            "market_cap": rnd.randint(10**6, 10**11),
+            "stroke_width": rnd.randint(1, 4),
+        }
+
+    write(
+        "ops_inventory",
+        rows_of(N, row),
+        {k: [] for k in row(0)},
+        "No personal data: Kubernetes pod names, OS builds, four sites' coordinates repeated, "
+        "server hosts, a contact-channel category, office names, item condition, record "
+        "stop/end dates reaching back decades, market caps, stroke widths.",
+    )
+
+
 def main() -> None:
     for make in (
         de_kunden, fr_clients, es_clientes, ko_customers, ja_customers, nl_it_pt_mixed,
         no_pii_orders, no_pii_metrics, lying_headers, messy, tickets, json_profiles,
         us_identifiers, synthea_like, card_transactions, spaced_headers, no_pii_adversarial,
+        helpdesk, clinic_it, ops_inventory,
     ):  # fmt: skip
         make()
         print("wrote", make.__name__)
