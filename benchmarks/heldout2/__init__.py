@@ -1,0 +1,1 @@
+"""Second held-out scanner accuracy set (see README.md)."""
