@@ -25,6 +25,7 @@ from .common import (
     PHONE,
     POSTAL,
     STREET,
+    US_CITIES,
     Table,
     mess,
     sometimes,
@@ -664,13 +665,14 @@ def legacy_export(seed: int = 307) -> Table:
     fk.seed_instance(seed)
     rows = []
     for i in range(900):
+        city, state = rng.choice(US_CITIES)
         rows.append(
             {
                 "field_1": f"{i + 1:07d}",
                 "field_2": f"{fk.last_name().upper()}, {fk.first_name().upper()}",
                 "field_3": fk.street_address().upper(),
-                "field_4": fk.city().upper(),
-                "field_5": fk.state_abbr(),
+                "field_4": city.upper(),
+                "field_5": state,
                 "field_6": fk.zipcode(),
                 "field_7": fk.numerify("##########"),
                 "field_8": fk.date_of_birth(minimum_age=18, maximum_age=90).strftime("%Y%m%d"),
