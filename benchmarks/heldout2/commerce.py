@@ -26,6 +26,7 @@ from .common import (
     POSTAL,
     STREET,
     US_CITIES,
+    Label,
     Table,
     mess,
     sometimes,
@@ -148,7 +149,7 @@ def shopify_orders(seed: int = 301) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "Name": NONE,
         "Email": EMAIL,
         "Financial Status": NONE,
@@ -244,7 +245,7 @@ def woocommerce_customers(seed: int = 302) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "id": ANY,
         "date_created": NONE,
         "email": EMAIL,
@@ -356,7 +357,7 @@ def salesforce_contacts(seed: int = 303) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "Id": ANY,
         "AccountId": NONE,
         "Salutation": ANY,
@@ -452,7 +453,7 @@ def mailchimp_audience(seed: int = 304) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "Email Address": EMAIL,
         "First Name": FIRST,
         "Last Name": LAST,
@@ -552,7 +553,7 @@ def bank_transactions(seed: int = 305) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "booking_date": NONE,
         "value_date": NONE,
         "account_iban": ["IBAN_CODE"],
@@ -633,7 +634,7 @@ def insurance_claims(seed: int = 306) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "claim_id": NONE,
         "policy_number": ANY,
         "policyholder": PERSON,
@@ -688,7 +689,7 @@ def legacy_export(seed: int = 307) -> Table:
         )
     df = pd.DataFrame(rows)
     df["field_7"] = mess(rng, df["field_7"].tolist(), blank=0.05, tokens=("0000000000",), na=0.03)
-    labels = {
+    labels: dict[str, Label] = {
         "field_1": ANY,
         "field_2": PERSON,
         "field_3": STREET,

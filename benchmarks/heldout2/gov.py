@@ -23,6 +23,7 @@ from .common import (
     POSTAL,
     STREET,
     US_STATES,
+    Label,
     Table,
     mess,
     sometimes,
@@ -120,7 +121,7 @@ def voter_roll(seed: int = 101) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "county_desc": ANY,
         "voter_reg_num": ANY,
         "ncid": ANY,
@@ -205,7 +206,7 @@ def business_registry(seed: int = 102) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "Entity Name": NONE,
         "Entity Number": NONE,
         "Entity Type": NONE,
@@ -289,7 +290,7 @@ def building_permits(seed: int = 103) -> Table:
         )
     df = pd.DataFrame(rows)
     df["contractor_phone"] = mess(rng, df["contractor_phone"].tolist(), space=0.05)
-    labels = {
+    labels: dict[str, Label] = {
         "permit_number": NONE,
         "permit_type": NONE,
         "work_description": NONE,
@@ -416,7 +417,7 @@ def restaurant_inspections(seed: int = 104) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "camis": NONE,
         "dba": NONE,
         "boro": ANY,
@@ -498,7 +499,7 @@ def parking_citations(seed: int = 105) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "Ticket number": NONE,
         "Issue Date": NONE,
         "Issue time": NONE,
@@ -587,7 +588,7 @@ def service_requests_311(seed: int = 106) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "Unique Key": NONE,
         "Created Date": NONE,
         "Closed Date": NONE,
@@ -668,7 +669,7 @@ def property_assessor(seed: int = 107) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "PARCEL_ID": ANY,
         "OWNER1": PERSON,
         "OWNER2": PERSON,

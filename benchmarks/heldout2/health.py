@@ -22,6 +22,7 @@ from .common import (
     PHONE,
     POSTAL,
     STREET,
+    Label,
     Table,
 )
 from .ids import dea, npi
@@ -72,7 +73,7 @@ def fhir_patients(seed: int = 401) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "resourceType": NONE,
         "id": ANY,
         "identifier[0].system": NONE,
@@ -200,7 +201,7 @@ def prescriptions(seed: int = 402) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "rx_number": NONE,
         "patient_name": PERSON,
         "patient_dob": DOB,

@@ -23,6 +23,7 @@ from .common import (
     PHONE,
     POSTAL,
     STREET,
+    Label,
     Table,
     mess,
     sometimes,
@@ -86,7 +87,7 @@ def india_kyc(seed: int = 701) -> Table:
         )
     df = pd.DataFrame(rows)
     df["email"] = mess(rng, df["email"].tolist(), na=0.03, tokens=("NA", "-"))
-    labels = {
+    labels: dict[str, Label] = {
         "customer_id": ANY,
         "customer_name": PERSON,
         "father_name": PERSON,
@@ -151,7 +152,7 @@ def brazil_clientes(seed: int = 702) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "id_cliente": ANY,
         "nome_completo": PERSON,
         "cpf": ["NATIONAL_ID"],
@@ -225,7 +226,7 @@ def mexico_padron(seed: int = 703) -> Table:
         )
     df = pd.DataFrame(rows)
     df["CORREO"] = mess(rng, df["CORREO"].tolist(), space=0.05)
-    labels = {
+    labels: dict[str, Label] = {
         "FOLIO": ANY,
         "CURP": ["NATIONAL_ID"],
         "RFC": ["NATIONAL_ID"],
@@ -274,7 +275,7 @@ def china_members(seed: int = 704) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "会员编号": ANY,
         "姓名": PERSON,
         "身份证号": ["NATIONAL_ID"],

@@ -11,7 +11,7 @@ import random
 import pandas as pd
 from faker import Faker
 
-from .common import ANY, NONE, Table, mess
+from .common import ANY, NONE, Label, Table, mess
 from .ids import ean13, isin
 
 ADJ = ["Classic", "Ultra", "Eco", "Pro", "Compact", "Deluxe", "Essential", "Smart"]
@@ -59,7 +59,7 @@ def product_catalogue(seed: int = 801) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {c: NONE for c in df.columns}
+    labels: dict[str, Label] = {c: NONE for c in df.columns}
     return df, labels
 
 
@@ -97,7 +97,7 @@ def weather_observations(seed: int = 802) -> Table:
                 }
             )
     df = pd.DataFrame(rows[:2000])
-    labels = {c: NONE for c in df.columns}
+    labels: dict[str, Label] = {c: NONE for c in df.columns}
     return df, labels
 
 
@@ -141,7 +141,7 @@ def stock_prices(seed: int = 803) -> Table:
                 }
             )
     df = pd.DataFrame(rows)
-    labels = {c: NONE for c in df.columns}
+    labels: dict[str, Label] = {c: NONE for c in df.columns}
     return df, labels
 
 
@@ -165,7 +165,7 @@ def sensor_telemetry(seed: int = 804) -> Table:
         )
     df = pd.DataFrame(rows)
     df["c3"] = mess(rng, df["c3"].tolist(), blank=0.02)
-    labels = {c: NONE for c in df.columns}
+    labels: dict[str, Label] = {c: NONE for c in df.columns}
     return df, labels
 
 
@@ -196,7 +196,7 @@ def store_locations(seed: int = 805) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {c: NONE for c in df.columns}
+    labels: dict[str, Label] = {c: NONE for c in df.columns}
     labels.update(
         {
             "address": ANY,
@@ -236,5 +236,5 @@ def inventory_movements(seed: int = 806) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {c: NONE for c in df.columns}
+    labels: dict[str, Label] = {c: NONE for c in df.columns}
     return df, labels

@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
+from typing import Any
 
 import pandas as pd
 from faker import Faker
 
-from .common import ANY, FIRST, GENDER, GEO, NONE, Table
+from .common import ANY, FIRST, GENDER, GEO, NONE, Label, Table
 from .ids import imei, imsi
 
 
@@ -53,7 +54,7 @@ def telco_cdr(seed: int = 501) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "CDR_ID": NONE,
         "RECORD_TYPE": NONE,
         "CALLING_MSISDN": ["PHONE_NUMBER"],
@@ -108,7 +109,7 @@ def iot_device_log(seed: int = 502) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "ts": NONE,
         "device_serial": ANY,
         "mac": ["MAC_ADDRESS"],
@@ -216,7 +217,7 @@ def ga4_events(seed: int = 503) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "event_date": NONE,
         "event_timestamp": NONE,
         "event_name": NONE,
@@ -244,7 +245,7 @@ def ga4_events(seed: int = 503) -> Table:
 def app_events(seed: int = 504) -> Table:
     rng, fk = random.Random(seed), Faker("en_US")
     fk.seed_instance(seed)
-    devices = []
+    devices: list[dict[str, Any]] = []
     for _ in range(300):
         ios = rng.random() < 0.45
         devices.append(
@@ -307,7 +308,7 @@ def app_events(seed: int = 504) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "event_id": NONE,
         "created_at": NONE,
         "event_name": NONE,
@@ -403,7 +404,7 @@ def dating_profiles(seed: int = 505) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "profile_id": ANY,
         "display_name": FIRST,
         "age": ["AGE"],

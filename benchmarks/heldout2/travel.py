@@ -24,6 +24,7 @@ from .common import (
     PHONE,
     POSTAL,
     STREET,
+    Label,
     Table,
     mess,
     sometimes,
@@ -87,7 +88,7 @@ def airline_pnr(seed: int = 601) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "PNR": ANY,
         "TicketNumber": ANY,
         "PaxLastName": LAST,
@@ -180,7 +181,7 @@ def hotel_guest_register(seed: int = 602) -> Table:
         )
     df = pd.DataFrame(rows)
     df["Teléfono"] = mess(rng, df["Teléfono"].tolist(), space=0.08, blank=0.03)
-    labels = {
+    labels: dict[str, Label] = {
         "Nº Reserva": NONE,
         "Nombre": FIRST,
         "Apellidos": LAST,
@@ -265,7 +266,7 @@ def car_rentals(seed: int = 603) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "rental_agreement_no": NONE,
         "renter_name": PERSON,
         "renter_dob": DOB,

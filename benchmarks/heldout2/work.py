@@ -25,6 +25,7 @@ from .common import (
     STREET,
     US_CITIES,
     US_STATES,
+    Label,
     Table,
     mess,
     sometimes,
@@ -135,7 +136,7 @@ def workday_workers(seed: int = 201) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "Employee ID": ANY,
         "Legal First Name": FIRST,
         "Legal Last Name": LAST,
@@ -209,7 +210,7 @@ def sap_payroll_de(seed: int = 202) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "PERNR": ANY,
         "NACHN": LAST,
         "VORNA": FIRST,
@@ -305,7 +306,7 @@ def hr_survey(seed: int = 203) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "Response ID": NONE,
         "Start Date": NONE,
         "Department": NONE,
@@ -385,7 +386,7 @@ def job_applications(seed: int = 204) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "applicant_id": ANY,
         "full_name": PERSON,
         "email": EMAIL,
@@ -450,7 +451,7 @@ def student_records(seed: int = 205) -> Table:
     df["GuardianPhone"] = mess(
         rng, df["GuardianPhone"].tolist(), blank=0.04, na=0.02, tokens=("N/A", "none")
     )
-    labels = {
+    labels: dict[str, Label] = {
         "StudentID": ANY,
         "LastName": LAST,
         "FirstName": FIRST,
@@ -662,7 +663,7 @@ def za_employees(seed: int = 206) -> Table:
             }
         )
     df = pd.DataFrame(rows)
-    labels = {
+    labels: dict[str, Label] = {
         "EmpNo": ANY,
         "Surname": LAST,
         "Initials": ANY,
