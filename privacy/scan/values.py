@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import mul
 from typing import Any
 
 from privacy.sources.base import ColumnKind
@@ -58,7 +60,7 @@ class Values:
 
     def share(
         self,
-        pred: Callable[[str], bool],
+        pred: Callable[[str], object],
         key: str | None = None,
         *,
         probe: int = 0,
@@ -75,32 +77,29 @@ class Values:
             return self._cache[key]
         if not self.total:
             return 0.0
+        # counts of the values that pass, summed by ``compress`` over ``map``: no Python loop,
+        # and no Python frame at all when ``pred`` is a C function (a bound regex method)
         r = -1.0
         if probe and len(self.texts) > 2 * probe:
-            hit = seen = 0
-            for t, c in zip(self.texts[:probe], self.counts[:probe], strict=True):
-                seen += c
-                if pred(t):
-                    hit += c
+            counts = self.counts[:probe]
+            seen = sum(counts)
+            hit = sum(compress(counts, map(pred, self.texts[:probe])))
             if hit / seen < floor:
                 r = hit / seen
         if r < 0:
             texts, counts = self.texts, self.counts
             if cap and len(texts) > cap:
                 texts, counts = texts[:cap], counts[:cap]
-            hit = 0
-            for t, c in zip(texts, counts, strict=True):
-                if pred(t):
-                    hit += c
+            hit = sum(compress(counts, map(pred, texts)))
             r = hit / (sum(counts) if cap and counts is not self.counts else self.total)
         if key is not None:
             self._cache[key] = r
         return r
 
-    def distinct_share(self, pred: Callable[[str], bool]) -> float:
+    def distinct_share(self, pred: Callable[[str], object]) -> float:
         if not self.texts:
             return 0.0
-        return sum(1 for t in self.texts if pred(t)) / len(self.texts)
+        return sum(map(bool, map(pred, self.texts))) / len(self.texts)
 
     def feature(self, name: str) -> float:
         """Cheap shape features shared by recognizers' column gates."""
@@ -111,18 +110,15 @@ class Values:
     def avg_len(self) -> float:
         if "avg_len" not in self._cache:
             n = self.total or 1
-            self._cache["avg_len"] = (
-                sum(len(t) * c for t, c in zip(self.texts, self.counts, strict=True)) / n
-            )
+            self._cache["avg_len"] = sum(map(mul, map(len, self.texts), self.counts)) / n
         return self._cache["avg_len"]
 
     @property
     def avg_words(self) -> float:
         if "avg_words" not in self._cache:
             n = self.total or 1
-            self._cache["avg_words"] = (
-                sum(len(t.split()) * c for t, c in zip(self.texts, self.counts, strict=True)) / n
-            )
+            words = map(len, map(str.split, self.texts))
+            self._cache["avg_words"] = sum(map(mul, words, self.counts)) / n
         return self._cache["avg_words"]
 
     @property
@@ -135,32 +131,35 @@ _ALPHA = re.compile(r"[^\W\d_]")
 _NUMERIC_LIKE = re.compile(r"[\d\s()+\-./]+")
 
 
-def _has_digit(t: str) -> bool:
-    return _DIGIT.search(t) is not None
-
-
-def _has_alpha(t: str) -> bool:
-    return _ALPHA.search(t) is not None
-
-
-_FEATURES: dict[str, Callable[[str], bool]] = {
-    "at": lambda t: "@" in t,
-    "digit": _has_digit,
-    "alpha": _has_alpha,
-    "space": lambda t: " " in t,
-    "digits_only": lambda t: t.isdigit(),
-    "numeric_like": lambda t: _NUMERIC_LIKE.fullmatch(t) is not None and _has_digit(t),
+# C functions where possible (a match object counts as true): ``share`` then calls them
+# without a Python frame per value
+_FEATURES: dict[str, Callable[[str], object]] = {
+    "at": re.compile("@").search,
+    "digit": _DIGIT.search,
+    "alpha": _ALPHA.search,
+    "space": re.compile(" ").search,
+    "digits_only": str.isdigit,
+    "numeric_like": lambda t: _NUMERIC_LIKE.fullmatch(t) is not None and _DIGIT.search(t),
     "json": lambda t: t[:1] in "{[" and t[-1:] in "}]",
 }
 
 
 def _text_of(v: Any, kind: ColumnKind) -> tuple[str | None, bool]:
     """(text, mangled) of one cell; text None for a null."""
-    if type(v) is str:  # the common case first
+    tv = type(v)
+    if tv is str:  # the common cases first, by exact type (bool is an int, so not here)
         t = v.strip()
         if len(t) <= 6 and t.lower() in NULL_TEXTS:
             return None, False
         return t, _SCI.match(t) is not None
+    if tv is float:
+        if math.isnan(v) or math.isinf(v):
+            return None, False
+        if v.is_integer():
+            return str(int(v)), abs(v) >= 1e15
+        return repr(v), False
+    if tv is int:
+        return str(v), False
     if v is None:
         return None, False
     if isinstance(v, bool):
@@ -216,8 +215,18 @@ def _pairs(values: Iterable[Any] | Any) -> Iterable[tuple[Any, int]]:
                 )
         except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):
             pass
-        return Counter(_hashable(v) for v in values.to_pylist()).items()
-    return Counter(_hashable(v) for v in values).items()
+        return _counted(values.to_pylist())
+    return _counted(values if isinstance(values, list | tuple) else list(values))
+
+
+def _counted(values: list[Any] | tuple[Any, ...]) -> Iterable[tuple[Any, int]]:
+    try:
+        counted = Counter(values)  # counted in C when every cell is hashable
+    except TypeError:  # JSON documents (dicts, lists): counted by their text
+        counted = None
+    if counted is None or any(issubclass(t, dict | list) for t in set(map(type, counted))):
+        counted = Counter(_hashable(v) for v in values)
+    return counted.items()
 
 
 def _by_count(item: tuple[str, int]) -> int:
@@ -233,9 +242,10 @@ def _hashable(v: Any) -> Any:
 def prepare(values: Iterable[Any] | Any, kind: ColumnKind) -> Values:
     """Prepare sampled cells (a sequence, or a pyarrow Array/ChunkedArray) of one column."""
     out = Values(kind=kind)
-    texts: Counter[str] = Counter()
-    dates: Counter[dt.date] = Counter()
-    numbers: Counter[float] = Counter()
+    # plain dicts, not Counters: a Counter's missing-key hook is a Python call per new value
+    texts: dict[str, int] = {}
+    dates: dict[dt.date, int] = {}
+    numbers: dict[float, int] = {}
     for v, c in _pairs(values):
         t, mangled = _text_of(v, kind)
         if t is None:
@@ -243,11 +253,18 @@ def prepare(values: Iterable[Any] | Any, kind: ColumnKind) -> Values:
             continue
         out.total += c
         out.mangled += c * mangled
-        texts[t] += c
-        if isinstance(v, dt.date):
-            dates[v] += c
+        texts[t] = texts.get(t, 0) + c
+        tv = type(v)
+        if tv is str:
+            continue
+        if tv is float or tv is int:
+            f = float(v)
+            numbers[f] = numbers.get(f, 0) + c
+        elif isinstance(v, dt.date):
+            dates[v] = dates.get(v, 0) + c
         elif isinstance(v, int | float | decimal.Decimal) and not isinstance(v, bool):
-            numbers[float(v)] += c
+            f = float(v)
+            numbers[f] = numbers.get(f, 0) + c
     ranked: Iterable[tuple[str, int]] = texts.items()
     if len(texts) > MAX_DISTINCT:  # keep the most frequent
         ranked = sorted(ranked, key=_by_count, reverse=True)[:MAX_DISTINCT]
