@@ -58,11 +58,16 @@ CLINICAL = wordset(
 )
 
 
+def snomed_tagged(text: str) -> bool:
+    # the brackets first: the pattern's leading ``.*`` backtracks over the whole text
+    return "(" in text and ")" in text and _TAG.fullmatch(text) is not None
+
+
 def clinical(text: str) -> bool:
     """A clinical term or a SNOMED CT semantic tag in ``text``."""
-    if _TAG.fullmatch(text):
+    if snomed_tagged(text):
         return True
-    return any(w in CLINICAL for w in _TOKENS.findall(text.lower()))
+    return not CLINICAL.isdisjoint(_TOKENS.findall(text.lower()))
 
 
 class HealthDataRecognizer(Recognizer):
@@ -88,7 +93,7 @@ class HealthDataRecognizer(Recognizer):
             plaus = values.share(self.plausible, key="health:flags")
             return Hit(self.entity, 0.0, plaus, self.specificity)
         hit = super().evaluate(values, named=named)
-        tagged = values.share(lambda t: _TAG.fullmatch(t) is not None, key="health:snomed")
+        tagged = values.share(snomed_tagged, key="health:snomed")
         decisive = tagged >= 0.5
         notes = (f"values:{tagged:.2f} snomed-tagged",) if tagged > 0 else ()
         return Hit(self.entity, hit.rate, hit.plausible, self.specificity, decisive, False, notes)

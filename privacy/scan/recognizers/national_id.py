@@ -138,7 +138,8 @@ class NationalIdRecognizer(Recognizer):
 
     def match(self, text: str) -> bool:
         return (
-            _DECORATED.fullmatch(text) is not None
+            8 <= len(text) <= 24  # the length ``_SHAPE`` allows, checked before any regex
+            and _DECORATED.fullmatch(text) is not None
             and parse_date(text) is None  # ``1972-08-31`` passes some date-based checks
             and valid_national_id(text)
         )

@@ -105,7 +105,7 @@ class NameStats:
         shaped = single = multi = full = one_first = one_last = one_any = org = 0
         for raw, c in zip(values.texts, values.counts, strict=True):
             text = _NUMBERED.sub("", raw)
-            if not _SHAPE.fullmatch(text) or len(text) > 70:
+            if len(text) > 70 or not _SHAPE.fullmatch(text):
                 continue
             if _KANA.fullmatch(text):
                 # a reading (furigana) in hiragana or katakana: ヤマダ タロウ, やまだ たろう

@@ -9,6 +9,7 @@ German, Dutch and Nordic street names are matched by their suffix (``-straße``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from privacy.scan.recognizers.base import Recognizer
 from privacy.scan.text import fold, has_cjk, wordset
@@ -73,23 +74,27 @@ _TOKEN = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
 _NUMBER = re.compile(
     r"\d{1,5}[a-zA-Z]?|\d{1,5}[-/]\d{1,5}[a-zA-Z]?|n[º°o]\.?\s?\d+|#\d{1,5}", re.UNICODE
 )
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s")  # what ``str.isspace`` calls whitespace
 _NUMBER_ANYWHERE = re.compile(r"\bnr\.?\s?\d{1,5}\b|\bno\.\s?\d{1,5}\b", re.IGNORECASE)
 
 
 def _has_street_word(text: str) -> bool:
-    for m in _TOKEN.finditer(text):
-        raw = m.group(0)
-        w = fold(raw.rstrip("."))
-        if w in _WORDS:
-            return True
-        if len(w) <= 5 or w in _NOT_STREETS:
-            continue
-        if w.endswith(_LONG_SUFFIXES):
-            return True
-        # ``Kaiserring``, ``Hauptstr.``: a capitalised word, or an abbreviation with its dot
-        if w.endswith(_SHORT_SUFFIXES) and (raw[:1].isupper() or raw.endswith(".")):
-            return True
-    return False
+    return any(map(_is_street_word, _TOKEN.findall(text)))
+
+
+@lru_cache(maxsize=65536)
+def _is_street_word(raw: str) -> bool:
+    """One token of a value (cached: the same words recur across values and columns)."""
+    w = fold(raw.rstrip("."))
+    if w in _WORDS:
+        return True
+    if len(w) <= 5 or w in _NOT_STREETS:
+        return False
+    if w.endswith(_LONG_SUFFIXES):
+        return True
+    # ``Kaiserring``, ``Hauptstr.``: a capitalised word, or an abbreviation with its dot
+    return w.endswith(_SHORT_SUFFIXES) and (raw[:1].isupper() or raw.endswith("."))
 
 
 _SEGMENTS = re.compile(r"[,;\n]")
@@ -129,11 +134,14 @@ class StreetAddressRecognizer(Recognizer):
             return False
         if _POBOX.search(text):
             return True
-        if _EAST_ASIA.fullmatch(text):
+        if not text.isascii() and _EAST_ASIA.fullmatch(text):  # each form needs a CJK sign
             return True
-        if not any(ch.isspace() for ch in text.strip()):
+        if _DIGIT.search(text) is None:
+            return False  # every house number (``_NUMBER``, ``_NUMBER_ANYWHERE``) has a digit
+        if _SPACE.search(text.strip()) is None:
             return False  # one token (``checkout-api-1292276-4egbi``) is a name or an id
-        return _numbered_segment(text) and _has_street_word(text)
+        # the street word first: its tokens are cached, the segments are not
+        return _has_street_word(text) and _numbered_segment(text)
 
     def plausible(self, text: str) -> bool:
         if has_cjk(text):
