@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from privacy.scan.recognizers import TEXT_FINDERS
+from privacy.scan.recognizers.base import JoinedTexts
 from privacy.scan.recognizers.person_name import name_lists, words_of
 from privacy.scan.text import wordset
 from privacy.scan.values import Values
@@ -121,10 +122,11 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
     counts = vals.counts[:_MAX_TEXTS]
     total = sum(counts) or 1
     hits: dict[str, set[int]] = defaultdict(set)
+    joined = JoinedTexts(texts)
     for rec in TEXT_FINDERS:
-        for i, t in enumerate(texts):
-            if rec.found_in(t):
-                hits[rec.entity].add(i)
+        holding = rec.texts_with(texts, joined)
+        if holding:
+            hits[rec.entity] |= holding
     mentions = {i for i, t in enumerate(texts) if "@" in t and _mentions(t)}
     ner_hits: dict[str, set[int]] = defaultdict(set)
     ner_total = 0

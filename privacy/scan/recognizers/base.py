@@ -18,7 +18,8 @@ numbers, booleans and dates cannot be emails.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from privacy.scan.values import Values
@@ -65,8 +66,13 @@ class Recognizer:
     needs_blank_name: bool = False
     #: name of the check digit algorithm, for evidence (``checksum:luhn 0.99``)
     checksum: str | None = None
-    #: a pattern that finds the entity inside free text (None: not searched in text)
+    #: a pattern that finds the entity inside free text (None: not searched in text). It must
+    #: not match across a NUL character (see :meth:`texts_with`)
     search: re.Pattern[str] | None = None
+    #: a cheaper pattern every text ``search`` finds something in also matches (a literal
+    #: character or a short run, fast to look for): texts without it are not searched. None:
+    #: every text is searched
+    screen: re.Pattern[str] | None = None
     #: at most this many distinct values are tested (0: all); for slow validators
     cap: int = 0
 
@@ -82,9 +88,34 @@ class Recognizer:
 
     def found_in(self, text: str) -> bool:
         """True when free text contains a valid instance (used for free-text columns)."""
-        if self.search is None:
+        if self.search is None or (self.screen is not None and not self.screen.search(text)):
             return False
-        return any(self.match(m.group(0)) for m in self.search.finditer(text))
+        return any(self.valid_found(m.group(0)) for m in self.search.finditer(text))
+
+    def valid_found(self, span: str) -> bool:
+        """Is a span the search pattern found in text a valid instance?"""
+        return self.match(span)
+
+    def texts_with(self, texts: Sequence[str], joined: JoinedTexts | None = None) -> set[int]:
+        """Indices of the ``texts`` that contain a valid instance: :meth:`found_in` of each,
+        in one pass of the search pattern over all of them (``joined``, shared by the
+        finders) instead of one call per text."""
+        if self.search is None:
+            return set()
+        joined = joined or JoinedTexts(texts)
+        if self.screen is not None and not self.screen.search(joined.text):
+            return set()
+        found: set[int] = set()
+        for m in self.search.finditer(joined.text):
+            i = joined.index(m.start())
+            if i in found:
+                continue
+            span = m.group(0)
+            if SEPARATOR in span:  # a pattern that crosses texts: read them one by one
+                return {k for k, t in enumerate(texts) if self.found_in(t)}
+            if self.valid_found(span):
+                found.add(i)
+        return found
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         """Report on a column. ``named``: the column name claims this entity."""
@@ -102,6 +133,27 @@ class Recognizer:
         decisive = self.value_only is not None and rate >= self.value_only
         notes = (f"checksum:{self.checksum} {rate:.2f}",) if self.checksum and rate > 0 else ()
         return Hit(self.entity, rate, plaus, self.specificity, decisive, self.strong, notes)
+
+
+#: joins the texts of a column for one search pass; no search pattern matches it, and to
+#: their lookarounds and word boundaries it is what the start or end of a text is
+SEPARATOR = "\x00"
+
+
+class JoinedTexts:
+    """A column's texts as one string, with where each starts."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.text = SEPARATOR.join(texts)
+        self.starts: list[int] = []
+        pos = 0
+        for t in texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
+
+    def index(self, pos: int) -> int:
+        """The index of the text holding position ``pos``."""
+        return bisect_right(self.starts, pos) - 1
 
 
 def pattern(regex: str, flags: int = 0) -> Callable[[str], bool]:

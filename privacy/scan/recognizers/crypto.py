@@ -31,6 +31,7 @@ class CryptoRecognizer(Recognizer):
     strong = True
     checksum = "base58check"
     search = re.compile(r"\b(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[ac-hj-np-z02-9]{11,71})\b")
+    screen = re.compile(r"[13][1-9A-HJ-NP-Za-km-z]{25}|bc1[ac-hj-np-z02-9]{11}")
 
     def match(self, text: str) -> bool:
         if _BECH32.fullmatch(text):

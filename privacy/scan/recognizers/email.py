@@ -21,8 +21,11 @@ class EmailRecognizer(Recognizer):
     value_only = 0.5
     strong = True
     search = _FIND
+    screen = re.compile("@")
 
     def match(self, text: str) -> bool:
+        if "@" not in text:  # cheap first: both forms need one
+            return False
         m = _DISPLAY.fullmatch(text)
         if m:
             text = m[1]

@@ -21,6 +21,7 @@ class IbanRecognizer(Recognizer):
     strong = True
     checksum = "iban-mod97"
     search = _FIND
+    screen = re.compile(r"[A-Z]{2}\d{2}")
 
     def match(self, text: str) -> bool:
         return 15 <= len(text) <= 42 and _SHAPE.fullmatch(text) is not None and iban.is_valid(text)

@@ -21,6 +21,8 @@ class IpAddressRecognizer(Recognizer):
     value_only = 0.8
     strong = True
     search = _FIND
+    #: the middle of ``d.d.d.d`` or of ``h:h:h``
+    screen = re.compile(r"\.\d{1,3}\.|:[0-9a-fA-F]{1,4}:")
 
     def match(self, text: str) -> bool:
         if not ("." in text or ":" in text) or len(text) > 45:

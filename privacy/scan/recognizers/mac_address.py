@@ -17,6 +17,7 @@ class MacAddressRecognizer(Recognizer):
     value_only = 0.8
     strong = True
     search = re.compile(r"\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b")
+    screen = re.compile(r"[:-][0-9A-Fa-f]{2}[:-]")
 
     def match(self, text: str) -> bool:
         return len(text) in (14, 17) and _MAC.fullmatch(text) is not None

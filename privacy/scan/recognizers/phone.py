@@ -79,17 +79,16 @@ class PhoneRecognizer(Recognizer):
     search = _FIND
 
     def match(self, text: str) -> bool:
-        n = _digit_count(text)
-        if not 7 <= n <= 15 or not _SHAPE.fullmatch(text):
+        # the shape first: it fails at the first letter, counting digits reads every character
+        if not _SHAPE.fullmatch(text) or not 7 <= _digit_count(text) <= 15:
             return False
         formatted = text.startswith(("+", "00", "(")) or _SEPARATED.search(text) is not None
         return formatted and _not_other_number(text) and len(set(text) - set(" -")) > 2
 
     def plausible(self, text: str) -> bool:
-        n = _digit_count(text)
-        if not 5 <= n <= 16:
-            return False
         if _SHAPE.fullmatch(text) is None and not text.isdigit():
+            return False
+        if not 5 <= _digit_count(text) <= 16:
             return False
         return not (_DATE.fullmatch(text) or _IPV4.fullmatch(text))
 
@@ -116,12 +115,8 @@ class PhoneRecognizer(Recognizer):
         validated = valid is not None and valid >= 0.9
         return Hit(self.entity, hit.rate, hit.plausible, spec, decisive, validated, notes)
 
-    def found_in(self, text: str) -> bool:
-        for m in _FIND.finditer(text):
-            s = m.group(0)
-            if self.match(s) and _digit_count(s) >= 8:
-                return True
-        return False
+    def valid_found(self, span: str) -> bool:
+        return _digit_count(span) >= 8 and self.match(span)
 
 
 _PLAIN = re.compile(r"(?:\+|00|0)\d{7,13}")

@@ -22,6 +22,7 @@ class UsSsnRecognizer(Recognizer):
     strong = True
     checksum = "ssa-rules"
     search = _FIND
+    screen = re.compile(r"-\d\d-")
 
     def match(self, text: str) -> bool:
         return _DASHED.fullmatch(text) is not None and ssn.is_valid(text)

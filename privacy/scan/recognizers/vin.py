@@ -28,6 +28,8 @@ def check_digit(vin: str) -> str:
 
 
 def _shape(text: str) -> bool:
+    if len(text) > 17:  # upper() never shortens a text
+        return False
     t = text.upper()
     return (
         _VIN.fullmatch(t) is not None
@@ -43,6 +45,7 @@ class VinRecognizer(Recognizer):
     strong = True
     checksum = "vin-check-digit"
     search = _FIND
+    screen = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
 
     def match(self, text: str) -> bool:
         return _shape(text) and check_digit(text.upper()) == text[8].upper()
