@@ -258,9 +258,7 @@ class Guard:
         """Decide every column of ``view`` without side effects. ``kinds`` overrides the
         types read from the batch (a source's declared column types)."""
         source, table = split_dataset(dataset)
-        st = self.state()
-        tags = st.tags(source, table)
-        known = st.kinds(source, table)
+        tags, known = self.state().lookup(source, table)
         ev = Evaluation(dataset, source, table, view.rows, known_kinds=known)
         for col in view.columns:
             kind = kinds.get(col) if kinds is not None else view.kind(col)

@@ -8,8 +8,10 @@ column whose meaning changed while its name stayed.
 
 Catalog handles are opened once per process and URL (opening one creates tables and costs
 milliseconds; a lookup is a fraction of one). Lookups themselves are never cached: a person's
-decision counts from the next batch on. A forked child (Airflow runs tasks in forks) opens its
-own handle.
+decision counts from the next batch on. Each batch reads the dataset's tags and types in one
+connection with statements built once; only the conversion of a tag row into a
+:class:`~privacy.catalog.ColumnTag` is remembered, keyed by every field of the row as read, so
+a changed row is a new key. A forked child (Airflow runs tasks in forks) opens its own handle.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from privacy.catalog import Catalog, ColumnTag, db
+from privacy.catalog.store import _row_to_tag, tags_table
 
 metadata = sa.MetaData()
 
@@ -39,11 +42,22 @@ schemas_table = sa.Table(
     sa.UniqueConstraint("source", "table_name", "column_name", name="uq_hook_schema_column"),
 )
 
-# built once: the guard runs this on every batch
+# built once: the guard runs these on every batch
 _KINDS = sa.select(schemas_table.c.column_name, schemas_table.c.kind).where(
     schemas_table.c.source == sa.bindparam("source"),
     schemas_table.c.table_name == sa.bindparam("table"),
 )
+#: the dataset's tags in the catalog's own order (``Catalog.tags``: by id within a table)
+_TAGS = (
+    sa.select(tags_table)
+    .where(
+        tags_table.c.source == sa.bindparam("source"),
+        tags_table.c.table_name == sa.bindparam("table"),
+    )
+    .order_by(tags_table.c.id)
+)
+#: tag rows converted, at most this many kept (a row is its key: nothing stale is served)
+_TAG_MEMO = 8192
 
 _UNAVAILABLE_HINT = (
     "check that the database is running and the URL is right; batches are rejected until it is back"
@@ -56,6 +70,7 @@ class GuardState:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.identity: tuple[int, int] | None = None
+        self._tags: dict[tuple[object, ...], ColumnTag] = {}
         with db.unavailable(catalog.label, _UNAVAILABLE_HINT):
             metadata.create_all(catalog.engine)
 
@@ -63,7 +78,7 @@ class GuardState:
         return db.transaction(self.catalog.engine, self.catalog.label, _UNAVAILABLE_HINT)
 
     def tags(self, source: str, table: str) -> dict[str, ColumnTag]:
-        return {t.column: t for t in self.catalog.tags(source, table)}
+        return self.lookup(source, table)[0]
 
     def kinds(self, source: str, table: str) -> dict[str, str]:
         with (
@@ -72,6 +87,31 @@ class GuardState:
         ):
             rows = conn.execute(_KINDS, {"source": source, "table": table}).all()
         return {r[0]: r[1] for r in rows}
+
+    def lookup(self, source: str, table: str) -> tuple[dict[str, ColumnTag], dict[str, str]]:
+        """The dataset's tags (column -> tag) and the column types last let through, read
+        fresh in one connection."""
+        params = {"source": source, "table": table}
+        with (
+            db.unavailable(self.catalog.label, _UNAVAILABLE_HINT),
+            self.catalog.engine.connect() as conn,
+        ):
+            tag_rows = conn.execute(_TAGS, params).all()
+            kind_rows = conn.execute(_KINDS, params).all()
+        tags = {}
+        for row in tag_rows:
+            t = self._tag(row)
+            tags[t.column] = t
+        return tags, {r[0]: r[1] for r in kind_rows}
+
+    def _tag(self, row: sa.Row[object]) -> ColumnTag:
+        key = tuple(row)
+        tag = self._tags.get(key)
+        if tag is None:
+            if len(self._tags) >= _TAG_MEMO:
+                self._tags.clear()
+            tag = self._tags[key] = _row_to_tag(row)
+        return tag
 
     def remember_kinds(
         self, source: str, table: str, kinds: Mapping[str, str], known: Mapping[str, str]

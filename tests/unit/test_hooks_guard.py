@@ -260,6 +260,27 @@ def test_weak_evidence_does_not_override_a_person(settings: Settings, catalog: C
     guard(pa.table(with_cols(notes=notes)), DATASET, settings=settings)
 
 
+def test_a_decision_counts_from_the_next_batch(settings: Settings, catalog: Catalog) -> None:
+    """One guard, one process: each batch reads the decisions as they stand (tags are read
+    fresh per batch; only the conversion of unchanged catalog rows is remembered)."""
+    g = Guard(settings)
+    ref = ColumnRef(SOURCE, TABLE, "contact")
+    batch = pa.table(with_cols(contact=EMAILS))
+    with pytest.raises(UntaggedPIIError):
+        g(batch, DATASET)
+    catalog.set(ref, "EMAIL_ADDRESS", actor="test")
+    assert g(batch, DATASET) is batch
+    catalog.set(ref, None, actor="test")  # "not personal data" after all: the values disagree
+    with pytest.raises(UntaggedPIIError) as ei:
+        g(batch, DATASET)
+    (f,) = ei.value.findings
+    assert f.column == "contact" and f.evidence[0].startswith("catalog:confirmed as not PII")
+    catalog.set(ref, "EMAIL_ADDRESS", actor="test")
+    assert g(batch, DATASET) is batch
+    tags = g.state().tags(SOURCE, TABLE)
+    assert tags["contact"] == catalog.get(ref)
+
+
 # --- schema drift ----------------------------------------------------------------------
 
 
