@@ -13,6 +13,7 @@ import datetime as dt
 import decimal
 import sys
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -59,6 +60,23 @@ def _check_names(names: Sequence[Any]) -> list[str]:
     return out
 
 
+#: Python types whose logical type the chain in :func:`kind_of_values` gives by their class
+_KIND_OF_TYPE: dict[type, ColumnKind] = {
+    bool: ColumnKind.BOOLEAN,
+    int: ColumnKind.INTEGER,
+    float: ColumnKind.FLOAT,
+    decimal.Decimal: ColumnKind.DECIMAL,
+    dt.datetime: ColumnKind.DATETIME,
+    dt.date: ColumnKind.DATE,
+    dt.time: ColumnKind.TIME,
+    bytes: ColumnKind.BINARY,
+    dict: ColumnKind.JSON,
+    list: ColumnKind.JSON,
+    tuple: ColumnKind.JSON,
+    str: ColumnKind.STRING,
+}
+
+
 def kind_of_values(values: Sequence[Any]) -> ColumnKind | None:
     """The logical type of Python values (None when there is no non-null value)."""
     import numpy as np
@@ -67,7 +85,10 @@ def kind_of_values(values: Sequence[Any]) -> ColumnKind | None:
     for v in values:
         if v is None:
             continue
-        if isinstance(v, bool | np.bool_):
+        exact = _KIND_OF_TYPE.get(type(v))
+        if exact is not None:  # the plain types, without the chain below
+            kinds.add(exact)
+        elif isinstance(v, bool | np.bool_):
             kinds.add(ColumnKind.BOOLEAN)
         elif isinstance(v, int | np.integer):
             kinds.add(ColumnKind.INTEGER)
@@ -97,6 +118,17 @@ def kind_of_values(values: Sequence[Any]) -> ColumnKind | None:
     return ColumnKind.STRING
 
 
+@lru_cache(maxsize=256)
+def _positions(total: int, k: int) -> tuple[int, ...]:
+    """:func:`spread_indices`, remembered: batches of a job have the same few sizes."""
+    return tuple(spread_indices(total, k))
+
+
+@lru_cache(maxsize=256)
+def _arrow_positions(total: int, k: int) -> pa.Array:
+    return pa.array(_positions(total, k), pa.int64())
+
+
 def _is_null(v: Any) -> bool:
     if v is None:
         return True
@@ -109,8 +141,17 @@ def _is_null(v: Any) -> bool:
         return pd is not None and v is pd.NA
 
 
+#: cells already plain (and never null but for NaN): passed through as they are
+_PLAIN_TYPES = frozenset({str, int, dt.date, dt.datetime, bool})
+
+
 def _plain(v: Any) -> Any:
     """numpy and pandas scalars as plain Python values (the classifier reads Python values)."""
+    tv = type(v)
+    if tv in _PLAIN_TYPES:
+        return v
+    if tv is float:
+        return None if v != v else v
     if _is_null(v):
         return None
     item = getattr(v, "item", None)
@@ -126,7 +167,7 @@ def _spread(values: list[Any], n: int) -> list[Any]:
     """At most ``n`` of ``values``, spread over them (never just the first ``n``)."""
     if len(values) <= n:
         return values
-    return [values[i] for i in spread_indices(len(values), n)]
+    return [values[i] for i in _positions(len(values), n)]
 
 
 class BatchView:
@@ -170,9 +211,10 @@ class ArrowView(BatchView):
         )
         self.columns = _check_names(self.table.column_names)
         self.rows = self.table.num_rows
+        self._types = dict(zip(self.columns, self.table.schema.types, strict=True))
 
     def _kind(self, column: str) -> ColumnKind | None:
-        t = self.table.schema.field(column).type
+        t = self._types[column]
         if pa.types.is_null(t):
             return None
         return kind_of_arrow_type(t)
@@ -185,11 +227,11 @@ class ArrowView(BatchView):
         if nulls:
             if nulls * 2 <= len(col):
                 # most cells hold values: twice as many spread positions are plenty
-                taken = pc.drop_null(col.take(pa.array(spread_indices(len(col), 2 * n))))
+                taken = pc.drop_null(col.take(_arrow_positions(len(col), 2 * n)))
                 if len(taken) >= min(n, len(col) - nulls):
-                    return taken.take(pa.array(spread_indices(len(taken), n))).to_pylist()
+                    return taken.take(_arrow_positions(len(taken), n)).to_pylist()
             col = pc.drop_null(col)
-        return col.take(pa.array(spread_indices(len(col), n))).to_pylist()
+        return col.take(_arrow_positions(len(col), n)).to_pylist()
 
     def to_arrow(self) -> pa.Table:
         return self.table
@@ -215,49 +257,60 @@ class PandasView(BatchView):
         self.columns = _check_names(list(original.columns))
         self._by_name = dict(zip(self.columns, original.columns, strict=True))
         self.rows = len(original)
+        self._dtypes: dict[str, Any] | None = None
+        self._series_of: dict[str, Any] = {}
+        self._arrow: pa.Table | None = None
 
     def _series(self, column: str) -> Any:
-        return self.df[self._by_name[column]]
+        s = self._series_of.get(column)
+        if s is None:  # a Series is built on each access: once per column is enough
+            s = self._series_of[column] = self.df[self._by_name[column]]
+        return s
+
+    def _dtype(self, column: str) -> Any:
+        if self._dtypes is None:  # every column's dtype at once, without building Series
+            self._dtypes = dict(zip(self.columns, self.df.dtypes, strict=True))
+        return self._dtypes[column]
 
     def _kind(self, column: str) -> ColumnKind | None:
         import pandas as pd
-        from pandas.api import types as pt
 
-        s = self._series(column)
-        d = s.dtype
+        d = self._dtype(column)
         if isinstance(d, pd.CategoricalDtype):
             return kind_of_values(list(d.categories[:50]))
-        if pt.is_bool_dtype(d):
-            return ColumnKind.BOOLEAN
-        if pt.is_integer_dtype(d):
-            return ColumnKind.INTEGER
-        if pt.is_float_dtype(d):
-            return ColumnKind.FLOAT
-        if pt.is_datetime64_any_dtype(d):
-            return ColumnKind.DATETIME
-        if pt.is_timedelta64_dtype(d):
-            return ColumnKind.OTHER
-        if not pt.is_object_dtype(d) and pt.is_string_dtype(d):
-            return ColumnKind.STRING
+        kind = _kind_of_dtype(d)
+        if kind is not None:
+            return kind
         return kind_of_values(self.sample(column, KIND_SAMPLE))
+
+    def _take(self, s: Any, idx: Sequence[int]) -> list[Any]:
+        """The cells of ``s`` at positions ``idx`` as plain values."""
+        arr = s.array  # no index work
+        if s.dtype == object and type(arr).__name__ == "NumpyExtensionArray":
+            cells = s.to_numpy()[list(idx)].tolist()  # the same objects, without pandas' take
+        else:
+            cells = arr.take(list(idx)).tolist()
+        return [_plain(v) for v in cells]
 
     def sample(self, column: str, n: int) -> list[Any]:
         s = self._series(column)
         if n <= 0 or not len(s):
             return []
-        idx = spread_indices(len(s), 2 * n)
-        vals = [_plain(v) for v in s.array.take(idx).tolist()]  # array: no index work
-        out = [v for v in vals if v is not None]
+        idx = _positions(len(s), 2 * n)
+        out = [v for v in self._take(s, idx) if v is not None]
         if len(out) < n and len(idx) < len(s):
             # sparse column: look at the non-null cells only (costs a pass over the column)
             nn = s[s.notna()]
             if len(nn) > len(out):
-                vals = [_plain(v) for v in nn.array.take(spread_indices(len(nn), n)).tolist()]
+                vals = self._take(nn, _positions(len(nn), n))
                 out = [v for v in vals if v is not None]
         return _spread(out, n)
 
     def to_arrow(self) -> pa.Table:
-        return pa.Table.from_pandas(self.df, preserve_index=False)
+        # once per view: protection reads it, and with_arrow compares against it
+        if self._arrow is None:
+            self._arrow = pa.Table.from_pandas(self.df, preserve_index=False)
+        return self._arrow
 
     def with_arrow(self, table: pa.Table) -> Any:
         original = self.to_arrow()
@@ -271,6 +324,40 @@ class PandasView(BatchView):
             values.index = self.df.index
             out[self._by_name.get(name, name)] = values
         return self.df if out is None else out
+
+
+_DTYPE_KINDS: dict[Any, ColumnKind | None] = {}
+
+
+def _kind_of_dtype(d: Any) -> ColumnKind | None:
+    """The logical type a (non-categorical) pandas dtype says; None when the values must tell
+    (object columns). Remembered per dtype."""
+    try:
+        return _DTYPE_KINDS[d]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable dtype: just work it out
+        return _dtype_kind(d)
+    kind = _DTYPE_KINDS[d] = _dtype_kind(d)
+    return kind
+
+
+def _dtype_kind(d: Any) -> ColumnKind | None:
+    from pandas.api import types as pt
+
+    if pt.is_bool_dtype(d):
+        return ColumnKind.BOOLEAN
+    if pt.is_integer_dtype(d):
+        return ColumnKind.INTEGER
+    if pt.is_float_dtype(d):
+        return ColumnKind.FLOAT
+    if pt.is_datetime64_any_dtype(d):
+        return ColumnKind.DATETIME
+    if pt.is_timedelta64_dtype(d):
+        return ColumnKind.OTHER
+    if not pt.is_object_dtype(d) and pt.is_string_dtype(d):
+        return ColumnKind.STRING
+    return None
 
 
 class RecordsView(BatchView):
@@ -291,6 +378,7 @@ class RecordsView(BatchView):
                     names.setdefault(k, None)
                 first = keys
         self.rows_ = original
+        self._arrow: pa.Table | None = None
         self.columns = _check_names(list(names))
         self._by_name = dict(zip(self.columns, names, strict=True))
         self.rows = len(original)
@@ -306,13 +394,13 @@ class RecordsView(BatchView):
     def sample(self, column: str, n: int) -> list[Any]:
         if n <= 0 or not self.rows:
             return []
-        idx = spread_indices(self.rows, 2 * n)
+        idx = _positions(self.rows, 2 * n)
         out = [v for v in self._values(column, idx) if v is not None]
         if len(out) < n and len(idx) < self.rows:
             key = self._by_name[column]
             present = [i for i, r in enumerate(self.rows_) if r.get(key) is not None]
             if len(present) > len(out):
-                pick = [present[j] for j in spread_indices(len(present), n)]
+                pick = [present[j] for j in _positions(len(present), n)]
                 out = [v for v in self._values(column, pick) if v is not None]
         return _spread(out, n)
 
@@ -325,7 +413,11 @@ class RecordsView(BatchView):
             return pa.array([None if v is None else str(v) for v in vals], type=pa.string())
 
     def to_arrow(self) -> pa.Table:
-        return pa.Table.from_arrays([self._array(c) for c in self.columns], names=self.columns)
+        # once per view: protection reads it, and with_arrow compares against it
+        if self._arrow is None:
+            arrays = [self._array(c) for c in self.columns]
+            self._arrow = pa.Table.from_arrays(arrays, names=self.columns)
+        return self._arrow
 
     def with_arrow(self, table: pa.Table) -> Any:
         original = self.to_arrow()

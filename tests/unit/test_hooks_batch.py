@@ -120,3 +120,60 @@ def test_non_string_column_names() -> None:
     df = pd.DataFrame({0: ["a"], 1: ["b"]})
     v = view_of(df)
     assert v.columns == ["0", "1"] and v.sample("1", 5) == ["b"]
+
+
+def _reference_sample(s: pd.Series, n: int) -> list[Any]:
+    """The sample spelled out cell by cell: the non-null cells at ``2n`` spread positions (or,
+    when too few hold values, spread over the non-null cells), at most ``n`` of them, as plain
+    Python values."""
+    from privacy.sources.arrowutil import spread_indices
+
+    def plain(v: Any) -> Any:
+        if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+            return None
+        if isinstance(v, np.generic):
+            return v.item()
+        if isinstance(v, pd.Timestamp):
+            return v.to_pydatetime()
+        return v
+
+    cells = [plain(v) for v in s.tolist()]
+    idx = spread_indices(len(cells), 2 * n)
+    out = [cells[i] for i in idx if cells[i] is not None]
+    if len(out) < n and len(idx) < len(cells):
+        present = [c for c in cells if c is not None]
+        if len(present) > len(out):
+            out = [present[j] for j in spread_indices(len(present), n)]
+    return out if len(out) <= n else [out[j] for j in spread_indices(len(out), n)]
+
+
+def test_pandas_samples_are_the_cells_as_plain_values() -> None:
+    n = 3_000
+    day = dt.date(2024, 1, 1)
+    mixed: list[Any] = [
+        [None, np.nan, day, "text", 7, 2.5, np.int64(4), pd.NA, True, dt.datetime(2024, 1, 2)][
+            i % 10
+        ]
+        for i in range(n)
+    ]
+    df = pd.DataFrame(
+        {
+            "mixed": pd.Series(mixed, dtype=object),
+            "dates": pd.Series([day if i % 3 else None for i in range(n)], dtype=object),
+            "text": pd.Series([f"t{i}" if i % 4 else None for i in range(n)], dtype="string"),
+            "str": pd.Series([f"s{i}" for i in range(n)], dtype="str"),
+            "ints": pd.Series([i if i % 5 else None for i in range(n)], dtype="Int64"),
+            "floats": [float(i) if i % 6 else np.nan for i in range(n)],
+            "stamps": pd.to_datetime(
+                [f"2024-01-{1 + i % 28:02d}" if i % 7 else None for i in range(n)]
+            ),
+            "sparse": pd.Series(
+                [f"x{i}" if i % 400 == 0 else None for i in range(n)], dtype=object
+            ),
+        }
+    )
+    v = view_of(df)
+    for col in df.columns:
+        for k in (1, 32, 200):
+            got, want = v.sample(col, k), _reference_sample(df[col], k)
+            assert [(type(x), x) for x in got] == [(type(x), x) for x in want], (col, k)
