@@ -124,7 +124,7 @@ def analyze(vals: Values, ner: NerTier | None) -> Classification | None:
     hits: dict[str, set[int]] = defaultdict(set)
     joined = JoinedTexts(texts)
     for rec in TEXT_FINDERS:
-        holding = rec.texts_with(texts, joined)
+        holding = rec.texts_with(joined)
         if holding:
             hits[rec.entity] |= holding
     mentions = {i for i, t in enumerate(texts) if "@" in t and _mentions(t)}

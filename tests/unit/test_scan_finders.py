@@ -1,9 +1,10 @@
-"""Free-text finders read a column's texts in one pass and skip texts their screen rules out.
+"""Free-text finders read a column's texts in one pass and skip texts that cannot hold a find.
 
 ``Recognizer.texts_with`` runs a finder's search pattern once over all of a column's texts
-joined by NUL, and ``screen`` (a literal character or a short run every find contains) rules
-texts out before the search. Both are shortcuts only: a text is found exactly when
-``found_in`` finds something in it on its own, without a screen.
+joined by NUL; ``min_digits`` (an ASCII text with fewer digits holds no valid find) and
+``screen`` (a literal character or a short run every find contains) rule texts out before the
+search. All are shortcuts only: a text is found exactly when the plain search finds a valid
+instance in it on its own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from privacy.scan.freetext import analyze
 from privacy.scan.recognizers import TEXT_FINDERS, Recognizer
-from privacy.scan.recognizers.base import SEPARATOR, JoinedTexts
+from privacy.scan.recognizers.base import SEPARATOR, JoinedTexts, digit_count
 from privacy.scan.values import prepare
 from privacy.sources.base import ColumnKind
 
@@ -24,6 +25,8 @@ from privacy.sources.base import ColumnKind
 INSTANCES = [
     "anna.schmidt@example.com",
     "+49 30 12345678",
+    "(12) 345-678",  # as few digits as a phone found in text has (8)
+    "4222222222222",  # and a card (13)
     "(555) 123-4567",
     "4111 1111 1111 1111",
     "DE89 3704 0044 0532 0130 00",
@@ -37,6 +40,8 @@ INSTANCES = [
     "1HGCM82633A004352",
     "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
     "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+    "+٤٩ ٣٠ ١٢٣٤٥٦٧٨",  # digits other than ASCII ones: never ruled out by counting
+    "٤١١١ ١١١١ ١١١١ ١١١١",
 ]
 
 TEMPLATES = [
@@ -104,6 +109,16 @@ def test_joined_texts_map_positions_back() -> None:
     j = JoinedTexts(["ab", "", "cde"])
     assert j.text == f"ab{SEPARATOR}{SEPARATOR}cde"
     assert [j.index(p) for p in range(len(j.text))] == [0, 0, 0, 1, 2, 2, 2]
+
+
+def test_texts_are_picked_by_their_digits() -> None:
+    j = JoinedTexts(["a1", "12345", "no digits", "x٣y", "9 9 9"])
+    assert digit_count("a1 b22") == 3
+    assert digit_count("x٣y") > 1000  # not ASCII: its digits are not counted, it is kept
+    sub, index = j.with_digits(3)
+    assert index == [1, 3, 4] and sub.texts == ["12345", "x٣y", "9 9 9"]
+    assert j.with_digits(0) == (j, [0, 1, 2, 3, 4])
+    assert j.with_digits(1)[1] == [0, 1, 3, 4]
 
 
 def test_free_text_counts_every_finder_hit() -> None:

@@ -73,6 +73,10 @@ class Recognizer:
     #: character or a short run, fast to look for): texts without it are not searched. None:
     #: every text is searched
     screen: re.Pattern[str] | None = None
+    #: the digits a text needs for ``search`` to find a valid instance in it (``\\d`` or
+    #: ``str.isdigit``, whichever the pattern and the validation count): texts with fewer are
+    #: not searched
+    min_digits: int = 0
     #: at most this many distinct values are tested (0: all); for slow validators
     cap: int = 0
 
@@ -88,7 +92,11 @@ class Recognizer:
 
     def found_in(self, text: str) -> bool:
         """True when free text contains a valid instance (used for free-text columns)."""
-        if self.search is None or (self.screen is not None and not self.screen.search(text)):
+        if (
+            self.search is None
+            or (self.min_digits and digit_count(text) < self.min_digits)
+            or (self.screen is not None and not self.screen.search(text))
+        ):
             return False
         return any(self.valid_found(m.group(0)) for m in self.search.finditer(text))
 
@@ -96,14 +104,15 @@ class Recognizer:
         """Is a span the search pattern found in text a valid instance?"""
         return self.match(span)
 
-    def texts_with(self, texts: Sequence[str], joined: JoinedTexts | None = None) -> set[int]:
+    def texts_with(self, texts: Sequence[str] | JoinedTexts) -> set[int]:
         """Indices of the ``texts`` that contain a valid instance: :meth:`found_in` of each,
-        in one pass of the search pattern over all of them (``joined``, shared by the
-        finders) instead of one call per text."""
+        in one pass of the search pattern over all of them (joined, and shared by the
+        finders as :class:`JoinedTexts`) instead of one call per text."""
         if self.search is None:
             return set()
-        joined = joined or JoinedTexts(texts)
-        if self.screen is not None and not self.screen.search(joined.text):
+        every = texts if isinstance(texts, JoinedTexts) else JoinedTexts(texts)
+        joined, index = every.with_digits(self.min_digits)
+        if not index or (self.screen is not None and not self.screen.search(joined.text)):
             return set()
         found: set[int] = set()
         for m in self.search.finditer(joined.text):
@@ -112,10 +121,10 @@ class Recognizer:
                 continue
             span = m.group(0)
             if SEPARATOR in span:  # a pattern that crosses texts: read them one by one
-                return {k for k, t in enumerate(texts) if self.found_in(t)}
+                return {k for k, t in enumerate(every.texts) if self.found_in(t)}
             if self.valid_found(span):
                 found.add(i)
-        return found
+        return found if joined is every else {index[i] for i in found}
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         """Report on a column. ``named``: the column name claims this entity."""
@@ -140,20 +149,56 @@ class Recognizer:
 SEPARATOR = "\x00"
 
 
+_ASCII_DIGITS = b"0123456789"
+#: what a text that is not ASCII counts as (its digits may be others that ``\\d`` and
+#: ``str.isdigit`` accept, so it is never ruled out by its digits)
+_ANY = 1 << 30
+
+
+def digit_count(text: str) -> int:
+    """The digits of an ASCII text (counted in C); a large number for any other text."""
+    if not text.isascii():
+        return _ANY
+    return len(text) - len(text.encode("ascii").translate(None, _ASCII_DIGITS))
+
+
 class JoinedTexts:
     """A column's texts as one string, with where each starts."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        self.text = SEPARATOR.join(texts)
+        self.texts = list(texts)
+        self.text = SEPARATOR.join(self.texts)
         self.starts: list[int] = []
         pos = 0
-        for t in texts:
+        for t in self.texts:
             self.starts.append(pos)
             pos += len(t) + 1
+        self._digits: list[int] | None = None
+        self._with_digits: dict[int, tuple[JoinedTexts, list[int]]] = {}
 
     def index(self, pos: int) -> int:
         """The index of the text holding position ``pos``."""
         return bisect_right(self.starts, pos) - 1
+
+    def with_digits(self, k: int) -> tuple[JoinedTexts, list[int]]:
+        """The texts with at least ``k`` digits (:func:`digit_count`), joined, and their
+        indices among these texts (self when all of them have)."""
+        hit = self._with_digits.get(k)
+        if hit is None:
+            if k <= 0:
+                hit = (self, list(range(len(self.texts))))
+            else:
+                if self._digits is None:
+                    self._digits = [digit_count(t) for t in self.texts]
+                index = [i for i, d in enumerate(self._digits) if d >= k]
+                sub = (
+                    self
+                    if len(index) == len(self.texts)
+                    else JoinedTexts([self.texts[i] for i in index])
+                )
+                hit = (sub, index)
+            self._with_digits[k] = hit
+        return hit
 
 
 def pattern(regex: str, flags: int = 0) -> Callable[[str], bool]:

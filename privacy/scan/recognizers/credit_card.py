@@ -29,6 +29,7 @@ class CreditCardRecognizer(Recognizer):
     strong = True
     checksum = "luhn"
     search = _FIND
+    min_digits = 13
 
     def match(self, text: str) -> bool:
         if not _SHAPE.fullmatch(text):

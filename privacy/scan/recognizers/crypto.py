@@ -32,6 +32,7 @@ class CryptoRecognizer(Recognizer):
     checksum = "base58check"
     search = re.compile(r"\b(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[ac-hj-np-z02-9]{11,71})\b")
     screen = re.compile(r"[13][1-9A-HJ-NP-Za-km-z]{25}|bc1[ac-hj-np-z02-9]{11}")
+    min_digits = 1  # a legacy address starts with 1 or 3, a SegWit one with bc1
 
     def match(self, text: str) -> bool:
         if _BECH32.fullmatch(text):

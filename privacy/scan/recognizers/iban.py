@@ -21,6 +21,7 @@ class IbanRecognizer(Recognizer):
     strong = True
     checksum = "iban-mod97"
     search = _FIND
+    min_digits = 2
     screen = re.compile(r"[A-Z]{2}\d{2}")
 
     def match(self, text: str) -> bool:

@@ -35,6 +35,7 @@ class KrRrnRecognizer(Recognizer):
     value_only = 0.7
     strong = True
     search = _FIND
+    min_digits = 13
     screen = re.compile(r"-[1-8]\d{6}")
 
     def match(self, text: str) -> bool:

@@ -77,6 +77,7 @@ class PhoneRecognizer(Recognizer):
     value_only = 0.75
     overrides = 0.9
     search = _FIND
+    min_digits = 8
 
     def match(self, text: str) -> bool:
         # the shape first: it fails at the first letter, counting digits reads every character

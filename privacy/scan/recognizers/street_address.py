@@ -67,6 +67,21 @@ _NOT_STREETS = wordset(
 )
 _POBOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|postfach|apartado|caixa postal|bp|boite postale)\b",
                     re.IGNORECASE)  # fmt: skip
+
+
+def _pobox(text: str) -> bool:
+    if text.isascii():
+        # a word each form contains, looked for first (lower-casing ASCII text is what
+        # IGNORECASE does to it)
+        t = text.lower()
+        if not (
+            "box" in t or "bp" in t or "postfach" in t or "apartado" in t or "caixa" in t
+            or "boite" in t
+        ):  # fmt: skip
+            return False
+    return _POBOX.search(text) is not None
+
+
 _EAST_ASIA = re.compile(
     r".*(?:[都道府県市区町村郡]).*\d|.*(?:[시도구군동읍면리로길]\s?\d).*|.*[省市区县路街号].*\d.*"
 )
@@ -132,7 +147,7 @@ class StreetAddressRecognizer(Recognizer):
     def match(self, text: str) -> bool:
         if len(text) < 5 or len(text) > 200:
             return False
-        if _POBOX.search(text):
+        if _pobox(text):
             return True
         if not text.isascii() and _EAST_ASIA.fullmatch(text):  # each form needs a CJK sign
             return True

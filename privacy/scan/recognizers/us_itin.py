@@ -17,6 +17,7 @@ class UsItinRecognizer(Recognizer):
     value_only = 0.8
     search = re.compile(r"(?<!\d)9\d{2}-\d{2}-\d{4}(?!\d)")
     screen = re.compile(r"-\d\d-")
+    min_digits = 9
 
     def match(self, text: str) -> bool:
         return "-" in text and _ITIN.fullmatch(text) is not None

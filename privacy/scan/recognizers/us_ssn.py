@@ -22,6 +22,7 @@ class UsSsnRecognizer(Recognizer):
     strong = True
     checksum = "ssa-rules"
     search = _FIND
+    min_digits = 9
     screen = re.compile(r"-\d\d-")
 
     def match(self, text: str) -> bool:

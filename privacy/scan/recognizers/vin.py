@@ -45,6 +45,7 @@ class VinRecognizer(Recognizer):
     strong = True
     checksum = "vin-check-digit"
     search = _FIND
+    min_digits = 1
     screen = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
 
     def match(self, text: str) -> bool:
