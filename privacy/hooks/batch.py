@@ -283,27 +283,33 @@ class PandasView(BatchView):
             return kind
         return kind_of_values(self.sample(column, KIND_SAMPLE))
 
-    def _take(self, s: Any, idx: Sequence[int]) -> list[Any]:
-        """The cells of ``s`` at positions ``idx`` as plain values."""
+    def _take(self, s: Any, k: int) -> list[Any]:
+        """The cells of ``s`` at ``k`` spread positions (:func:`_positions`), plain values."""
+        import pandas as pd
+
         arr = s.array  # no index work
         if s.dtype == object and type(arr).__name__ == "NumpyExtensionArray":
-            cells = s.to_numpy()[list(idx)].tolist()  # the same objects, without pandas' take
+            # the same objects, without pandas' take
+            cells = s.to_numpy()[list(_positions(len(s), k))].tolist()
+        elif isinstance(arr, pd.arrays.ArrowExtensionArray) and _is_text(data := pa.array(arr)):
+            # Arrow-backed text (pandas' str dtype): taken by Arrow, already plain: str, or
+            # None where pandas gives its missing value (NaN or NA, None once plain)
+            text: list[Any] = data.take(_arrow_positions(len(s), k)).to_pylist()
+            return text
         else:
-            cells = arr.take(list(idx)).tolist()
+            cells = arr.take(list(_positions(len(s), k))).tolist()
         return [_plain(v) for v in cells]
 
     def sample(self, column: str, n: int) -> list[Any]:
         s = self._series(column)
         if n <= 0 or not len(s):
             return []
-        idx = _positions(len(s), 2 * n)
-        out = [v for v in self._take(s, idx) if v is not None]
-        if len(out) < n and len(idx) < len(s):
+        out = [v for v in self._take(s, 2 * n) if v is not None]
+        if len(out) < n and min(2 * n, len(s)) < len(s):
             # sparse column: look at the non-null cells only (costs a pass over the column)
             nn = s[s.notna()]
             if len(nn) > len(out):
-                vals = self._take(nn, _positions(len(nn), n))
-                out = [v for v in vals if v is not None]
+                out = [v for v in self._take(nn, n) if v is not None]
         return _spread(out, n)
 
     def to_arrow(self) -> pa.Table:
@@ -324,6 +330,11 @@ class PandasView(BatchView):
             values.index = self.df.index
             out[self._by_name.get(name, name)] = values
         return self.df if out is None else out
+
+
+def _is_text(data: pa.Array | pa.ChunkedArray) -> bool:
+    t = data.type
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
 
 
 _DTYPE_KINDS: dict[Any, ColumnKind | None] = {}

@@ -162,6 +162,16 @@ def test_pandas_samples_are_the_cells_as_plain_values() -> None:
             "dates": pd.Series([day if i % 3 else None for i in range(n)], dtype=object),
             "text": pd.Series([f"t{i}" if i % 4 else None for i in range(n)], dtype="string"),
             "str": pd.Series([f"s{i}" for i in range(n)], dtype="str"),
+            "py_text": pd.Series(
+                [f"p{i}" if i % 9 else None for i in range(n)], dtype="string[python]"
+            ),
+            "arrow_text": pd.Series(
+                [f"a{i}" if i % 8 else None for i in range(n)],
+                dtype=pd.ArrowDtype(pa.large_string()),
+            ),
+            "arrow_ints": pd.Series(
+                [i if i % 7 else None for i in range(n)], dtype=pd.ArrowDtype(pa.int64())
+            ),
             "ints": pd.Series([i if i % 5 else None for i in range(n)], dtype="Int64"),
             "floats": [float(i) if i % 6 else np.nan for i in range(n)],
             "stamps": pd.to_datetime(
