@@ -1,0 +1,1 @@
+"""Third held-out scanner accuracy set (see README.md)."""
