@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from privacy.scan.nlp import NerTier
 
 THRESHOLD = 0.5
+#: a second entity word in a name counts for less than the word that names the column
+_OTHER_WORD = 0.9
 _HASHED = re.compile(r"[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128}")
 _NO_PII_KINDS = frozenset({ColumnKind.BOOLEAN, ColumnKind.BINARY, ColumnKind.TIME})
 
@@ -154,17 +156,25 @@ def classify(
     best: tuple[float, bool, Recognizer, Hit] | None = None
     named_hit: tuple[Recognizer, Hit] | None = None
     named_recs: list[Recognizer] = []
+    strengths: list[float] = []
     if header.entity:
-        for e in (header.entity, *vocabulary.ALTERNATIVES.get(header.entity, ())):
+        # the name's entity, what such a column may hold instead, then the other entities
+        # the name names (``mail_zip``), each at its own word's strength
+        claims = [
+            (e, strength) for e in (header.entity, *vocabulary.ALTERNATIVES.get(header.entity, ()))
+        ]
+        claims += [(e, s * _OTHER_WORD) for e, s in header.others]
+        for e, s in claims:
             if BY_ENTITY[e] not in named_recs and kind in BY_ENTITY[e].kinds:
                 named_recs.append(BY_ENTITY[e])
-    for named_rec in named_recs:  # the name's entity first: it wins ties
+                strengths.append(s)
+    for named_rec, claim in zip(named_recs, strengths, strict=True):  # the name's entity first
         hit = named_rec.evaluate(vals, named=True)
         if named_hit is None:
             named_hit = (named_rec, hit)
         elif hit.rate < 0.5 or vals.distinct <= 5:
             continue  # an alternative needs varied values that show it, not merely fit it
-        conf = _score(named_rec, hit, strength)
+        conf = _score(named_rec, hit, claim)
         if best is None or conf > best[0]:
             best = (conf, True, named_rec, hit)
     # a name confirmed by its values leaves only the strong recognizers to overturn it
@@ -181,7 +191,7 @@ def classify(
         # against such a name only checksum-backed values count (``hit.strong``)
         if against_name and not (hit.strong and hit.rate >= (rec.overrides or 1.0)):
             continue
-        if rec.needs_blank_name and not header.meaningless and not hit.strong:
+        if (rec.needs_blank_name or hit.blank_name) and not header.meaningless and not hit.strong:
             continue
         conf = _score(rec, hit, 0.0)
         if best is None or (conf, False) > (best[0], best[1]):
@@ -190,7 +200,7 @@ def classify(
     if best is not None and best[0] >= THRESHOLD:
         conf, named, rec, hit = best
         entity = hit.entity
-        primary = named and rec is named_recs[0]
+        primary = named and header.entity is not None and rec is BY_ENTITY[header.entity]
         if primary and header.entity in NAME_FAMILY and header.entity != "PERSON":
             entity = header.entity
         elif primary and rec.entity != "PERSON":
@@ -264,7 +274,10 @@ def classify_table(
     ner: NerTier | None = None,
 ) -> list[Classification]:
     """Classify every column of a sampled table (a ``pyarrow.Table`` or a mapping of column
-    name to values)."""
+    name to values); in a table of people, unnamed columns of bare digits are then judged by
+    their shape (:mod:`privacy.scan.context`)."""
+    from privacy.scan import context
+
     out = []
     for col in columns:
         if hasattr(data, "column_names"):
@@ -272,7 +285,7 @@ def classify_table(
         else:
             values = data.get(col.name, [])
         out.append(classify(col, values, table=table, ner=ner))
-    return out
+    return context.revisit(columns, data, out)
 
 
 # --- JSON columns --------------------------------------------------------------------------

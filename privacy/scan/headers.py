@@ -14,6 +14,7 @@ weaken the signal (``name_set``), known neutral ones keep it (``phone_number``, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,8 +29,15 @@ NAME_FAMILY = frozenset({"PERSON", "FIRST_NAME", "LAST_NAME"})
 _NO_SEGMENT = wordset(
     """age sex pass mail nom tel cp cap via ort eta by kon pin web lat lon lng long cell mac
     nin rut sin cid pan cc ip dob dl nick geo bic cvv csc cvc exp ext n nb min max sum len
-    set key tag bin col row seq nr no num ts at is has can sub pre app and rep ph mob"""
+    set key tag bin col row seq nr no num ts at is has can sub pre app and rep ph mob as dea
+    cd ig"""
 )
+
+#: abbreviations written for a word the vocabulary knows (``gender_cd``, ``race_cd``)
+_ABBREVIATIONS = {"cd": "code", "nbr": "number", "nmbr": "number"}
+
+#: letters with dots, an abbreviation written out (``C.P.``, ``D.N.I.``, ``D.O.B.``)
+_DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![^\W_]))?")
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,9 @@ class HeaderSignal:
     non_pii: bool = False
     #: the name carries no meaning at all (``col1``, ``field_7``, ``attr``)
     meaningless: bool = False
+    #: other entities the name also names, (entity, strength) by priority: ``mail_zip`` is a
+    #: postal code when its values are not emails, ``birth_age`` an age when they are not dates
+    others: tuple[tuple[str, float], ...] = ()
 
     @property
     def evidence(self) -> tuple[str, ...]:
@@ -98,10 +109,15 @@ _PHRASES: dict[tuple[str, ...], _Term]
 _CJK: list[tuple[str, _Term]]
 _MAXLEN: int
 _WORDS: set[str]
+#: one-word terms a truncated column name may stand for (``GESCH`` for ``geschlecht``)
+_LONG_TERMS: list[tuple[str, str]]
+
+#: how much a truncated word keeps of the term's strength
+ABBREVIATED = 0.7
 
 
 def _init() -> None:
-    global _PHRASES, _CJK, _MAXLEN, _WORDS
+    global _PHRASES, _CJK, _MAXLEN, _WORDS, _LONG_TERMS
     if "_PHRASES" in globals():
         return
     _PHRASES, _CJK, _MAXLEN = _compile()
@@ -109,6 +125,23 @@ def _init() -> None:
     words |= V.NEUTRAL | V.NEGATIVE | V.NON_PERSON | V.NON_PII | V.COUNT_PREFIX
     words |= V.NEGATIVE_PREFIX | set(V.PEOPLE_TABLES) | V.STOP | V.BUSINESS
     _WORDS = {w for w in words if " " not in w}
+    _LONG_TERMS = sorted(
+        (p[0], t.entity)
+        for p, t in _PHRASES.items()
+        if len(p) == 1 and len(p[0]) >= 7 and t.strength >= V.MEDIUM and p[0].isalpha()
+    )
+
+
+def _expand(token: str) -> str | None:
+    """The one-word term a truncated word stands for (``gesch`` -> ``geschlecht``,
+    ``konfe`` -> ``konfession``): five letters or more, the start of terms of one entity only,
+    at least two letters short of them (a whole word is looked up as itself)."""
+    if len(token) < 5 or not token.isalpha():
+        return None
+    hits = [(w, e) for w, e in _LONG_TERMS if w.startswith(token) and len(w) >= len(token) + 2]
+    if not hits or len({e for _, e in hits}) > 1:
+        return None
+    return min(hits)[0]
 
 
 def _segment(token: str) -> list[str] | None:
@@ -131,7 +164,9 @@ def _segment(token: str) -> list[str] | None:
 def _words(name: str) -> list[tuple[str, bool]]:
     """(word, was_plural) pairs of a column name."""
     out: list[tuple[str, bool]] = []
-    toks = split_identifier(name)
+    if "." in name:
+        name = _DOTTED.sub(lambda m: " " + m.group(0).replace(".", "") + " ", name)
+    toks = [_ABBREVIATIONS.get(t, t) for t in split_identifier(name)]
     for k in range(len(toks) - 1):
         if toks[k] == "last" and toks[k + 1] in ("4", "four"):
             toks[k : k + 2] = ["last4", ""]
@@ -150,7 +185,7 @@ def _words(name: str) -> list[tuple[str, bool]]:
             for p in parts:
                 out.append((p, False))
         else:
-            out.append((tok, False))
+            out.append((_expand(tok) or tok, False))
     return out
 
 
@@ -193,7 +228,10 @@ def analyze(name: str) -> HeaderSignal:
                     cands.append((k, k + 1, term))
                     break
     if not cands:
-        known = next((w for w in words if w in V.NON_PII or w in V.BUSINESS), None)
+        known = next(
+            (w for w in words if (w in V.NON_PII or w in V.BUSINESS) and not _excused(w, words)),
+            None,
+        )
         return HeaderSignal(words=known or "", non_pii=known is not None)
 
     # keep the longest of overlapping matches, then the most specific entity
@@ -221,6 +259,8 @@ def analyze(name: str) -> HeaderSignal:
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
     if entity in V.LOCATION_ENTITIES:
         for w in outside:
+            if w in V.PROPERTY_PLACES and entity in V.PROPERTY_ENTITIES:
+                continue
             if (w in V.BUSINESS or (entity == "URL" and w in V.NON_PII)) and w not in phrase_words:
                 return HeaderSignal(words=matched, negated_by=w, non_pii=True)
     if entity in NAME_FAMILY or entity == "USERNAME":
@@ -230,7 +270,27 @@ def analyze(name: str) -> HeaderSignal:
     trailing = [w for w in words[j:] if w not in entity_words]
     if any(w not in V.NEUTRAL and w not in exempt and not w.isdigit() for w in trailing):
         strength *= 0.6
-    return HeaderSignal(entity=entity, strength=strength, words=matched)
+    if _abbreviated(name, words[i:j]):
+        strength *= ABBREVIATED
+    others = tuple(
+        (c[2].entity, c[2].strength) for c in reversed(chosen[:-1]) if c[2].entity != entity
+    )
+    return HeaderSignal(entity=entity, strength=strength, words=matched, others=others)
+
+
+def _abbreviated(name: str, matched: list[str]) -> bool:
+    """The matched term was expanded from a truncated word of the name."""
+    folded = fold(name)
+    return any(w not in folded.replace(" ", "") for w in matched if len(w) >= 7)
+
+
+def _excused(word: str, words: list[str]) -> bool:
+    """A generic word that says nothing about the column: ``value`` after another word is that
+    word's value (``telecom.value``), and ``to``/``from`` inside a sentence are grammar (a
+    survey question as a header), not a route's ends."""
+    if word in V.VALUE_WORDS:
+        return len(words) > 1
+    return word in V.FUNCTION_WORDS and len(words) >= 4
 
 
 def people_table_kind(table: str) -> str | None:

@@ -137,7 +137,16 @@ TERMS: list[tuple[str, float, int, str]] = [
         instagram handle, gamertag, samaccountname, sam account name, logged on user,
         last logged on user, logon user, logged in user, last logon user, login user,
         current user, last user, user login name, user logon name, github handle,
-        github username, slack handle""",
+        github username, slack handle, social handle, social media handle, instagram handle,
+        tiktok handle, x handle, telegram handle""",
+    ),
+    # a social network's column holds its handle (``@name``) or the profile's URL
+    (
+        "USERNAME",
+        MEDIUM,
+        69,
+        """instagram, twitter, tiktok, snapchat, telegram, twitch, mastodon, skype,
+        instagram account, twitter account, social media, ig handle, insta""",
     ),
     (
         "USERNAME",
@@ -230,6 +239,14 @@ TERMS: list[tuple[str, float, int, str]] = [
         second name, имя, ім'я, middle names, middle initial""",
     ),
     ("FIRST_NAME", MEDIUM, 65, "middle, mid name, メイ, 名"),
+    # the name a person goes by (``KnownAs``, ``preferred_name``, ``Rufname``)
+    (
+        "FIRST_NAME",
+        MEDIUM,
+        66,
+        """known as, preferred name, preferred first name, goes by, called name, rufname,
+        prenom usuel, nombre preferido, nome preferido, roepnaam""",
+    ),
     ("FIRST_NAME", WEAK, 64, "first, given"),
     (
         "LAST_NAME",
@@ -323,7 +340,10 @@ TERMS: list[tuple[str, float, int, str]] = [
         gov id, снилс, инн, tc kimlik no, cedula, cedula de identidad, cnic, nic, nik, ktp,
         ppsn, pps number, emirates id, iqama, carteira de identidade, carte d identite, cni,
         numero cni, documento de identidad, doc identidad, numero documento,
-        numero de documento, dui, nuip, registro geral""",
+        numero de documento, dui, nuip, registro geral, tax ref, tax reference,
+        tax reference number, tax ref number, tax file number, tfn, utr,
+        unique taxpayer reference, income tax number, income tax reference, taxpayer id,
+        taxpayer number, taxpayer identification number, tax registration number""",
     ),
     ("NATIONAL_ID", MEDIUM, 85, "rg, identidade, documento, num documento, rg numero"),
     ("NATIONAL_ID", WEAK, 85, "id number, idnumber, id no, id nr, id num, idno, idnr"),
@@ -370,7 +390,14 @@ TERMS: list[tuple[str, float, int, str]] = [
         fahrgestellnummer, chassis number, numero de chassis, numero de bastidor, bastidor,
         numero de chassi, telaio""",
     ),
-    ("MEDICAL_LICENSE", STRONG, 86, "medical license, medical licence, npi, dea number"),
+    (
+        "MEDICAL_LICENSE",
+        STRONG,
+        86,
+        """medical license, medical licence, npi, dea number, dea, dea no, dea registration,
+        dea registration number, npi number, prescriber npi, prescriber dea,
+        medical license number, medical licence number""",
+    ),
     # --- special categories -----------------------------------------------------------------
     (
         "HEALTH_DATA",
@@ -396,6 +423,13 @@ TERMS: list[tuple[str, float, int, str]] = [
     ),
     ("HEALTH_DATA", WEAK, 59, "condition, conditions"),
     (
+        "HEALTH_DATA",
+        MEDIUM,
+        61,
+        """dx, dx code, diag, diag code, diagnosis cd, icd 10, icd9, icd 9, icd10 code,
+        primary dx, admitting dx, principal diagnosis""",
+    ),
+    (
         "NRP",
         MEDIUM,
         61,
@@ -403,8 +437,13 @@ TERMS: list[tuple[str, float, int, str]] = [
         religious, religious affiliation, nationality, citizenship, political party,
         political affiliation, political opinion, political views, sexual orientation,
         trade union, union membership, staatsangehoerigkeit, nationalitat, nationalite,
-        nacionalidad, nacionalidade, nazionalita, konfession""",
+        nacionalidad, nacionalidade, nazionalita, konfession, church tax, kirchensteuer,
+        kirchensteuermerkmal, religionszugehoerigkeit, religious denomination, party affiliation,
+        party registration, voter party, registered party, race code, ethnicity code""",
     ),
+    # words with other meanings (a ``party`` of a contract, a banknote's ``denomination``): the
+    # values must be parties, faiths or origins (see ``recognizers.nrp``)
+    ("NRP", WEAK, 57, "party, party code, denomination, confession, church, faith, caste"),
 ]
 
 # CJK and Hangul terms match as substrings of a word (space-separated here).
@@ -474,7 +513,7 @@ NEGATIVE = wordset(
     group segment cohort precision accuracy radius distance visible visibility public
     privacy permission permissions
     rating ratings restriction restrictions limit limits bracket requirement requirements
-    policy verified_at"""
+    policy verified_at relationship relationships relation relations kinship"""
 )
 
 #: before an entity word these make it a count or a flag (``num_phones``, ``has_email``)
@@ -507,6 +546,8 @@ NEGATIVE_EXEMPT = {
     "US_PASSPORT": {"id"},
     "US_DRIVER_LICENSE": {"id"},
     "VIN": {"id", "code"},
+    "NRP": {"code", "codes", "desc", "group"},
+    "MEDICAL_LICENSE": {"id", "code"},
 }  # fmt: skip
 
 #: words that make ``name`` (and the name family) something other than a person's name
@@ -557,7 +598,7 @@ AMBIGUOUS_ROLES = wordset("host")
 #: ``user``, ``nickname``) hold people's names or their handles; the values decide which
 ALTERNATIVES: dict[str, tuple[str, ...]] = {
     "PERSON": ("USERNAME",),
-    "USERNAME": ("PERSON",),
+    "USERNAME": ("PERSON", "URL"),
 }
 
 #: tables of health records: their free-standing ``description``/``display`` column holds the
@@ -577,6 +618,18 @@ BUSINESS = wordset(
     campus school hospital clinic pharmacy atm kiosk terminal harbour harbor dock pier
     landmark poi datacenter datacentre"""
 )
+#: qualifiers that are a business's place for coordinates and URLs (a sensor or web site) but a
+#: property's own place for an address (``site_address``: where the works or the parcel are,
+#: often someone's home)
+PROPERTY_PLACES = wordset("site")
+PROPERTY_ENTITIES = frozenset({"STREET_ADDRESS", "POSTAL_CODE", "LOCATION"})
+
+#: non-personal words that say nothing when another word is there: ``value`` is the value of
+#: what precedes it (``telecom.value``)
+VALUE_WORDS = wordset("value values val")
+#: route ends (``from``, ``to``) that are grammar inside a sentence-like header
+FUNCTION_WORDS = wordset("to from by per")
+
 #: what a business's own data can be without being a person's
 LOCATION_ENTITIES = frozenset(
     {"STREET_ADDRESS", "POSTAL_CODE", "LOCATION", "GEO_COORDINATE", "URL"}

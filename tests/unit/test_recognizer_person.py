@@ -89,20 +89,24 @@ def test_name_stats_count_organisations_apart() -> None:
 
 
 @pytest.mark.parametrize(
-    ("values", "decisive"),
+    ("values", "decisive", "blank_name_only"),
     [
-        (["male", "female"] * 20, True),
-        (["Männlich", "Weiblich", "Divers"] * 10, True),
-        (["Hombre", "Mujer"] * 10, True),
-        (["남성", "여성"] * 10, True),
-        (["M", "F"] * 20, False),  # letters decide only with the column's name
-        (["S", "M", "L", "XL"] * 10, False),
-        (["male"] * 20, False),
+        (["male", "female"] * 20, True, False),
+        (["Männlich", "Weiblich", "Divers"] * 10, True, False),
+        (["Hombre", "Mujer"] * 10, True, False),
+        (["남성", "여성"] * 10, True, False),
+        # the two sexes' letters decide only under a name that says nothing (``field_14``)
+        (["M", "F"] * 20, True, True),
+        (["H", "F", "F"] * 15, True, True),
+        (["M", "M", "M", "M", "M", "M", "M", "M", "M", "F"] * 5, False, False),  # a flag
+        (["S", "M", "L", "XL"] * 10, False, False),
+        (["male"] * 20, False, False),
     ],
 )
-def test_gender(values: list[str], decisive: bool) -> None:
+def test_gender(values: list[str], decisive: bool, blank_name_only: bool) -> None:
     hit = GenderRecognizer().evaluate(_values(values), named=False)
     assert hit.decisive is decisive
+    assert hit.blank_name is blank_name_only
     assert GenderRecognizer().evaluate(_values(["M", "F"] * 20), named=True).rate == 1.0
 
 

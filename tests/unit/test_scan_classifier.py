@@ -177,7 +177,11 @@ def test_json_column() -> None:
 
 def test_gender_words_and_letters() -> None:
     assert c("col2", ["female", "male"] * 50).entity == "GENDER"
-    assert c("col2", ["F", "M"] * 50).entity is None
+    # the two sexes' letters, evenly split, under a name that says nothing: a headerless
+    # extract's gender column; under a telling name (``size``) or with sizes, not
+    assert c("col2", ["F", "M"] * 50).entity == "GENDER"
+    assert c("size", ["F", "M"] * 50).entity is None
+    assert c("col2", ["S", "M", "L"] * 50).entity is None
     assert c("sex", ["F", "M"] * 50).entity == "GENDER"
 
 

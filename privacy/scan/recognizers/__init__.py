@@ -19,8 +19,6 @@ from privacy.scan.recognizers.geo_coordinate import GeoCoordinateRecognizer
 from privacy.scan.recognizers.header_only import (
     BankAccountRecognizer,
     DriverLicenseRecognizer,
-    MedicalLicenseRecognizer,
-    NrpRecognizer,
     PassportRecognizer,
 )
 from privacy.scan.recognizers.health import HealthDataRecognizer
@@ -28,7 +26,9 @@ from privacy.scan.recognizers.iban import IbanRecognizer
 from privacy.scan.recognizers.ip_address import IpAddressRecognizer
 from privacy.scan.recognizers.kr_rrn import KrRrnRecognizer
 from privacy.scan.recognizers.mac_address import MacAddressRecognizer
+from privacy.scan.recognizers.medical_license import MedicalLicenseRecognizer
 from privacy.scan.recognizers.national_id import NationalIdRecognizer
+from privacy.scan.recognizers.nrp import NrpRecognizer
 from privacy.scan.recognizers.password import PasswordRecognizer
 from privacy.scan.recognizers.person_name import PersonNameRecognizer
 from privacy.scan.recognizers.phone import PhoneRecognizer

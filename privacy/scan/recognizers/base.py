@@ -46,6 +46,9 @@ class Hit:
     strong: bool = False
     #: evidence beyond ``values:<rate> ENTITY`` (``checksum:luhn 0.99``)
     notes: tuple[str, ...] = ()
+    #: the values decide only under a name that says nothing (``col7``): a shape that other
+    #: data shares where a name would tell it apart (``M``/``F`` is also a size or a flag)
+    blank_name: bool = False
 
 
 class Recognizer:

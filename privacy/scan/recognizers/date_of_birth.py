@@ -7,8 +7,11 @@ recent years and fail that test. Under any other name (``STOP``, ``end_date``, `
 years): record dates of a long history also spread over decades.
 
 Understands ISO dates, ``D/M/Y`` and ``M/D/Y``, ``D.M.Y``, month names in English, German,
-French, Spanish, Italian, Portuguese and Dutch, ``1985年3月12日`` / ``1985년 3월 12일``, and date
-or datetime columns."""
+French, Spanish, Italian, Portuguese and Dutch (also with a two-digit year, as airline and
+Oracle systems write them: ``13APR57``, ``13-APR-1957``), ``1985年3月12日`` / ``1985년 3월
+12일``, ``YYYYMMDD`` numbers (an integer column of them is a mainframe's or an ERP's date), and
+date or datetime columns. A day and month without a year (``04/13``, ``13 Apr``) is a birthday
+too, but only a birth name makes it one: it is plausible, never strict."""
 
 from __future__ import annotations
 
@@ -38,6 +41,14 @@ _NAMED = re.compile(
 )
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 _COMPACT = re.compile(r"(19|20)(\d{2})(\d{2})(\d{2})")
+#: a day, a month's name and a two- or four-digit year run together or dashed (``13APR57``)
+_DAY_MON_YEAR = re.compile(r"(\d{1,2})[\s./-]?([^\W\d_]{3,9})\.?[\s./-]?(\d{2}|\d{4})")
+#: a day and a month, no year: ``04/13``, ``13.04.``, ``13 Apr``, ``April 13th``
+_YEARLESS = re.compile(
+    r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})\.?"
+    r"|(?P<d1>\d{1,2})\.?[\s-]*(?P<mon1>[^\W\d_]{3,10})\.?"
+    r"|(?P<mon2>[^\W\d_]{3,10})\.?[\s-]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+)
 
 
 def _mk(y: int, m: int, d: int) -> dt.date | None:
@@ -78,11 +89,41 @@ def parse_date(text: str, *, compact: bool = False) -> dt.date | None:
         if month is None:
             return None
         return _mk(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
+    m = _DAY_MON_YEAR.fullmatch(t)
+    if m:
+        month = _month(m[2])
+        if month is None:
+            return None
+        y = m[3]
+        return _mk(int(y) if len(y) == 4 else _century(int(y)), month, int(m[1]))
     if compact:
         m = _COMPACT.fullmatch(t)
         if m:
             return _mk(int(m[1] + m[2]), int(m[3]), int(m[4]))
     return None
+
+
+def _month(name: str) -> int | None:
+    mon = name.lower()
+    month = _MONTHS.get(mon) or _MONTHS.get(mon[:3])
+    if month is None:
+        from privacy.scan.text import fold
+
+        month = _MONTHS.get(fold(mon)[:4]) or _MONTHS.get(fold(mon)[:3])
+    return month
+
+
+def yearless(text: str) -> bool:
+    """A day and a month without a year (a birthday as mailing lists keep it)."""
+    m = _YEARLESS.fullmatch(text.strip())
+    if m is None:
+        return False
+    if m["a"]:
+        a, b = int(m["a"]), int(m["b"])
+        return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
+    month = _month(m["mon1"] or m["mon2"])
+    day = int(m["d1"] or m["d2"])
+    return month is not None and 1 <= day <= 31
 
 
 def _age(d: dt.date, today: dt.date) -> float:
@@ -123,14 +164,16 @@ class DateOfBirthRecognizer(Recognizer):
     needs_blank_name = True
 
     def match(self, text: str) -> bool:
-        d = parse_date(text)
+        d = parse_date(text, compact=len(text) == 8)
         return d is not None and 0 <= _age(d, dt.date.today()) <= 120
 
     def plausible(self, text: str) -> bool:
         d = parse_date(text, compact=True)
         if d is None and text.isdigit() and len(text) == 4:  # birth year
             return 1900 <= int(text) <= dt.date.today().year
-        return d is not None and 0 <= _age(d, dt.date.today()) <= 120
+        if d is None:
+            return yearless(text)
+        return 0 <= _age(d, dt.date.today()) <= 120
 
     def applies(self, values: Values) -> bool:
         return values.kind in TEMPORAL or (values.feature("digit") >= 0.9 and values.avg_len <= 30)
@@ -155,7 +198,10 @@ class DateOfBirthRecognizer(Recognizer):
         else:
             hit = super().evaluate(values, named=named)
             rate, plaus = hit.rate, hit.plausible
-            parsed = [(parse_date(t), c) for t, c in zip(values.texts, values.counts, strict=True)]
+            parsed = [
+                (parse_date(t, compact=len(t) == 8), c)
+                for t, c in zip(values.texts, values.counts, strict=True)
+            ]
             dates = [d for d, _ in parsed if d is not None]
             counts = [c for d, c in parsed if d is not None]
             midnight = True

@@ -2,7 +2,9 @@
 ``männlich``, ``femme``, ``mujer``, ``vrouw``, ``여성``, ``男性``...) and the letter codes
 (``M``/``F``, ``H``/``F``, ``M``/``W``/``D``). Values alone decide when a column holds only a
 handful of distinct such values, both sexes among them; a column of lone letters decides only
-with its name (``M`` is also a size)."""
+with its name (``M`` is also a size), or under a name that says nothing (``field_14``) when it
+holds just the two sexes' letters, each on a good share of rows (sizes have ``S`` and ``L``
+too, and a flag is rarely split so evenly)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ OTHER = wordset(
     anders 기타 その他 n/a"""
 )
 _WORDS = MALE | FEMALE | OTHER
+#: letter pairs of the two sexes, with an unknown's ``U``/``X``
+_PAIR_LETTERS = {"m", "f", "w", "h", "k", "e", "u", "x"}
 _LETTERS = {"m", "f", "w", "h", "v", "d", "x", "u", "o", "n", "k", "e", "м", "ж"}
 
 
@@ -64,4 +68,12 @@ class GenderRecognizer(Recognizer):
         words_only = not folded <= _LETTERS
         decisive = hit.decisive and both and values.distinct <= 8 and words_only
         spec = self.specificity if words_only else 0.7
+        if not words_only and hit.decisive and both and values.total >= 30:
+            # lone letters: only the two sexes' (and an unknown's), each on a fifth of the rows
+            male = sum(c for t, c in zip(values.texts, values.counts, strict=True)
+                       if fold(t).rstrip(".") in MALE)  # fmt: skip
+            female = values.total - male
+            male_ok = min(male, female) >= 0.2 * values.total
+            if folded <= _PAIR_LETTERS and male_ok and values.distinct <= 3:
+                return Hit(self.entity, hit.rate, hit.plausible, spec, True, blank_name=True)
         return Hit(self.entity, hit.rate, hit.plausible, spec, decisive)

@@ -13,7 +13,6 @@ import re
 from privacy.scan.recognizers.base import INTEGERS, TEXT, Recognizer
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-/]{3,30}")
-_WORDS = re.compile(r"[^\d@]{2,120}", re.UNICODE)
 
 
 class _IdLike(Recognizer):
@@ -22,13 +21,6 @@ class _IdLike(Recognizer):
 
     def match(self, text: str) -> bool:
         return _ID.fullmatch(text) is not None and any(ch.isdigit() for ch in text)
-
-
-class _Words(Recognizer):
-    specificity = 0.1
-
-    def match(self, text: str) -> bool:
-        return _WORDS.fullmatch(text) is not None and any(ch.isalpha() for ch in text)
 
 
 class PassportRecognizer(_IdLike):
@@ -41,11 +33,3 @@ class DriverLicenseRecognizer(_IdLike):
 
 class BankAccountRecognizer(_IdLike):
     entity = "US_BANK_NUMBER"
-
-
-class MedicalLicenseRecognizer(_IdLike):
-    entity = "MEDICAL_LICENSE"
-
-
-class NrpRecognizer(_Words):
-    entity = "NRP"

@@ -8,10 +8,13 @@ Three shapes, all read with the column's name or table:
 - **clinical wording** in condition, diagnosis and medication columns ("Diabetes mellitus type 2
   (disorder)", "Acute bronchitis", "Amoxicillin 250 MG Oral Capsule"): a value counts when it
   holds a clinical term or a SNOMED CT semantic tag (``(disorder)``, ``(finding)``...);
+- **ICD-10 codes** (``E11.9``, ``S52.501A``, ``J45``; without the dot too, as claims files
+  write them) in diagnosis columns (``diagnosis_code``, ``dx``, ``icd10``);
 - any wording under a health name (``diagnosis``, ``allergies``): plausible.
 
-Values alone decide only for SNOMED-tagged text (half the values or more): clinical words are
-also the vocabulary of drug catalogues and medical reference tables, which hold no one's data.
+Values alone decide only for SNOMED-tagged text (half the values or more) and for columns of
+dotted ICD-10 codes (nine in ten, varied): clinical words are also the vocabulary of drug
+catalogues and medical reference tables, which hold no one's data.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ _TAG = re.compile(
     r"|regime/therapy|disease|clinical drug|medicinal product|event)\)\s*",
     re.IGNORECASE,
 )
+#: an ICD-10 code: a chapter letter, two characters of category, after the dot up to four of
+#: detail (the 7th character of injuries, ``X`` placeholders)
+_ICD10 = re.compile(r"[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?")
+_ICD10_DOTTED = re.compile(r"[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
 _FLAGS = frozenset({"0", "1", "true", "false", "yes", "no", "y", "n", "t", "f", "ja", "nein",
                     "oui", "non", "si", "sí", "sim", "nao", "não"})  # fmt: skip
 
@@ -77,7 +84,7 @@ class HealthDataRecognizer(Recognizer):
     value_only = 0.5
 
     def match(self, text: str) -> bool:
-        return clinical(text)
+        return clinical(text) or (len(text) <= 8 and _ICD10.fullmatch(text) is not None)
 
     def plausible(self, text: str) -> bool:
         if text.lower() in _FLAGS:
@@ -85,7 +92,11 @@ class HealthDataRecognizer(Recognizer):
         return _WORDS.fullmatch(text) is not None and any(ch.isalpha() for ch in text)
 
     def applies(self, values: Values) -> bool:
-        return values.kind in TEXT and values.feature("alpha") >= 0.9 and values.avg_words >= 2
+        return (
+            values.kind in TEXT
+            and values.feature("alpha") >= 0.9
+            and (values.avg_words >= 2 or values.avg_len <= 8)
+        )
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         if values.kind not in TEXT:
@@ -93,6 +104,12 @@ class HealthDataRecognizer(Recognizer):
             plaus = values.share(self.plausible, key="health:flags")
             return Hit(self.entity, 0.0, plaus, self.specificity)
         hit = super().evaluate(values, named=named)
+        if values.avg_words < 2:
+            icd = values.share(_ICD10_DOTTED.fullmatch, key="health:icd10")
+            decisive = icd >= 0.9 and values.distinct >= 5
+            notes = (f"values:{icd:.2f} icd-10",) if icd > 0 else ()
+            return Hit(self.entity, hit.rate, hit.plausible, self.specificity, decisive, False,
+                       notes)  # fmt: skip
         tagged = values.share(snomed_tagged, key="health:snomed")
         decisive = tagged >= 0.5
         notes = (f"values:{tagged:.2f} snomed-tagged",) if tagged > 0 else ()

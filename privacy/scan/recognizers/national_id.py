@@ -5,7 +5,9 @@ Polish PESEL, Czech/Slovak rodné číslo, Estonian isikukood, Spanish DNI/NIE, 
 fiscale, French NIR, Dutch BSN, Belgian national number, Portuguese NIF, German IdNr, Swiss AHV,
 Brazilian CPF, Chinese RIC, Indian Aadhaar, South African
 ID, Turkish T.C. Kimlik, Romanian CNP, Bulgarian EGN, Croatian OIB, Greek AMKA, Israeli ID,
-Mexican CURP, Chilean RUT, Canadian SIN, Irish PPS.
+Mexican CURP, Chilean RUT, Canadian SIN, Irish PPS, and the Indian PAN (``ABCPE1234F``: five
+letters, the fourth the holder's type, four digits, a letter; a person's PAN is ``P``), whose
+header (``pan``) is also a card's "primary account number": the values tell which.
 
 A value counts when any validator accepts it (a column may mix countries); to keep random
 numbers from passing some check by chance, separated or lettered forms (``090385-1854``,
@@ -51,6 +53,10 @@ BARE: dict[str, tuple[int, ...]] = {
 }  # fmt: skip
 _BARE_SHARE = 0.9
 
+#: Indian PAN: the fourth letter is the holder's type (Person, Company, Hindu undivided
+#: family, Firm, Association, Trust, Body of individuals, Local authority, Juridical person,
+#: Government)
+_PAN = re.compile(r"[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]")
 _SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./+-]{6,22}[A-Za-z0-9]")
 _DECORATED = re.compile(r".*[ ./-].*|.*[A-Za-z].*")
 _SEPARATORS = re.compile(r"[ ./+-]")
@@ -137,6 +143,8 @@ class NationalIdRecognizer(Recognizer):
     cap = 300  # several validators a value: a share over 300 values is close enough
 
     def match(self, text: str) -> bool:
+        if len(text) == 10 and _PAN.fullmatch(text):
+            return True
         return (
             8 <= len(text) <= 24  # the length ``_SHAPE`` allows, checked before any regex
             and _DECORATED.fullmatch(text) is not None

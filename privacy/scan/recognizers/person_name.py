@@ -12,6 +12,10 @@ Which family member a column is follows from its values: mostly one word -> FIRS
 LAST_NAME (whichever list matches more), mostly several words -> PERSON. Values alone decide
 only for high-cardinality columns where most values are known names; company names built from
 surnames (``Miller LLC``, ``Smith & Sons``) are excluded by their legal-form and joining words.
+
+Under a name column's name, people are counted by distinct value as well as by row: payees and
+counterparties mix a few companies paid every month (most rows) with many people paid once
+(most distinct values), and such a column holds personal data.
 """
 
 from __future__ import annotations
@@ -213,6 +217,13 @@ class PersonNameRecognizer(Recognizer):
         rate = min(rate, 1.0)
         decisive = varied and rate >= (threshold or 1.0) and s.shaped >= 0.8
         plausible = s.shaped
+        if named and entity == "PERSON" and rate < threshold and values.distinct >= 20:
+            # people as most of the distinct values, behind a few often-repeated companies
+            people = NameStats(Values(values.kind, values.texts, [1] * values.distinct,
+                                      values.distinct)).full  # fmt: skip
+            if people >= 0.6 and rate >= 0.2:
+                rate = people
+                plausible = max(plausible, people)
         if values.distinct <= 5 and values.total >= 30:
             # a handful of values over many rows: only listed names show it is not a category
             # (``cellular``/``telephone`` under ``contact``), whatever the column's name

@@ -28,6 +28,12 @@ _VERSION = re.compile(r"\d{1,5}(?:\.\d{1,6})*\.\d(?:\.\d{1,6})+|\d{1,5}(?:\.\d{1
 _RANGE = re.compile(r"(\d{1,4})\s?-\s?(\d{1,4})")
 #: postal codes with a dash: US ZIP+4, Brazil's CEP
 _POSTAL = re.compile(r"\d{5}-\d{4}|\d{5}-\d{3}")
+#: registration numbers punctuated like phones: Brazil's CNPJ and CPF, Argentina's CUIT,
+#: US drug codes (NDC 5-3-2, 4-4-2, 5-4-1) and other numbers ending in a dashed check group
+_REGISTRATION = re.compile(
+    r"\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}-\d{7,8}-\d"
+    r"|\d{4,5}-\d{3,4}-\d{1,2}"
+)
 _SEPARATED = re.compile(r"[\s().\-/]")
 # in text, digits glued to letters, slashes, colons or dots are versions, times or paths
 _FIND = re.compile(
@@ -65,6 +71,7 @@ def _not_other_number(text: str) -> bool:
         or _IPV4.fullmatch(text)
         or _VERSION.fullmatch(text)
         or _POSTAL.fullmatch(text)
+        or _REGISTRATION.fullmatch(text)
         or _is_range(text)
         or _is_isbn(text)
     )

@@ -21,7 +21,9 @@ _DISTINCT = re.compile(
     r"|\d{2}-\d{3}"  # Poland
     r"|\d{3}-\d{4}"  # Japan
     r"|\d{3}\s\d{2}"  # Sweden, Czechia, Slovakia, Greece
-    r"|[A-Z]\d{2}\s?[A-Z\d]{4}",  # Ireland (Eircode)
+    # Ireland (Eircode): without its space, a letter among the last four (a letter and six
+    # digits is a booking or member reference)
+    r"|[ACDEFHKNPRTVWXY]\d[\dW]\s[A-Z\d]{4}|[ACDEFHKNPRTVWXY]\d[\dW](?=[A-Z\d]{0,3}[A-Z])[A-Z\d]{4}",
     re.IGNORECASE,
 )
 _LOOSE = re.compile(r"(?:[A-Z]{1,3}[\s-])?[A-Z0-9]{2,5}[\s-]?[A-Z0-9]{0,4}", re.IGNORECASE)

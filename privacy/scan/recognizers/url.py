@@ -1,11 +1,14 @@
 """URL: ``scheme://...`` or ``www.`` addresses. A bare domain (``example.com``) is not one: most
-such columns name companies' sites, not people's."""
+such columns name companies' sites, not people's. People's pages differ person by person: a
+column repeating a few addresses over many rows (a code system's URI, a form's endpoint) is
+configuration, and decides nothing without a name."""
 
 from __future__ import annotations
 
 import re
 
-from privacy.scan.recognizers.base import Recognizer
+from privacy.scan.recognizers.base import Hit, Recognizer
+from privacy.scan.values import Values
 
 _URL = re.compile(r"(?:https?|ftp)://[^\s/$.?#][^\s]*|www\.[^\s/]+\.[^\s]{2,}", re.IGNORECASE)
 
@@ -20,3 +23,10 @@ class UrlRecognizer(Recognizer):
 
     def plausible(self, text: str) -> bool:
         return " " not in text and "." in text and len(text) >= 4
+
+    def evaluate(self, values: Values, *, named: bool) -> Hit:
+        hit = super().evaluate(values, named=named)
+        varied = values.distinct >= 10 or values.distinct_ratio >= 0.5
+        if hit.decisive and not varied:
+            return Hit(self.entity, hit.rate, hit.plausible, hit.specificity, False)
+        return hit

@@ -7,7 +7,8 @@ lower-case token that contains a listed given name or surname of four or more le
 (``kschwartz``, ``malin38``, ``anna.k``) while not being just a name (that is a
 FIRST_NAME/LAST_NAME column), in a column of varied values (mostly distinct, or fifty and more
 distinct: one user writes many posts). A Windows account
-(``CORP\jdoe``, ``DOMAIN\user``) is a username by its shape alone.
+(``CORP\jdoe``, ``DOMAIN\user``) and a social network's ``@handle`` (a column of varied
+``@name_123``) are usernames by their shape alone.
 """
 
 from __future__ import annotations
@@ -24,6 +25,15 @@ _LOWER_HANDLE = re.compile(r"[a-z][a-z0-9._\-]{2,23}")
 #: ``DOMAIN\user``: a Windows (NetBIOS) domain, a backslash, an account name
 _DOMAIN_USER = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]{0,30}\\[\w][\w.\-$]{0,63}")
 _LIST = re.compile(r"\s*[,;]\s*")
+#: ``@name`` as social networks write handles (not ``@example.com``: a domain)
+_AT_HANDLE = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_DOMAIN_END = re.compile(r".*\.(?:com|net|org|io|co|de|fr|uk|es|it|nl|info|biz)")
+
+
+def at_handle(text: str) -> bool:
+    return _AT_HANDLE.fullmatch(text) is not None and _DOMAIN_END.fullmatch(text) is None
+
+
 _ACCOUNTISH = re.compile(r"[\d._\\-]")
 
 
@@ -61,7 +71,7 @@ class UsernameRecognizer(Recognizer):
     def _named_match(self, text: str) -> bool:
         """With the column's name: any case, and lists of handles."""
         parts = _LIST.split(text) if ("," in text or ";" in text) else [text]
-        return all(p and self.match(p if "\\" in p else p.lower()) for p in parts)
+        return all(p and (at_handle(p) or self.match(p if "\\" in p else p.lower())) for p in parts)
 
     def plausible(self, text: str) -> bool:
         if "," in text or ";" in text:
@@ -78,7 +88,7 @@ class UsernameRecognizer(Recognizer):
     def applies(self, values: Values) -> bool:
         return (
             values.feature("space") <= 0.05
-            and values.feature("at") <= 0.05
+            and (values.feature("at") <= 0.05 or self._at_handles(values) >= 0.7)
             and values.avg_len <= 40
             and (values.distinct >= 20 or self._domain_accounts(values) >= 0.7)
         )
@@ -86,6 +96,10 @@ class UsernameRecognizer(Recognizer):
     @staticmethod
     def _domain_accounts(values: Values) -> float:
         return values.share(lambda t: _DOMAIN_USER.fullmatch(t) is not None, key="user:domain")
+
+    @staticmethod
+    def _at_handles(values: Values) -> float:
+        return values.share(at_handle, key="user:at-handle")
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         if named:
@@ -102,6 +116,10 @@ class UsernameRecognizer(Recognizer):
         hit = super().evaluate(values, named=named)
         if self._domain_accounts(values) >= 0.7:
             return Hit(self.entity, hit.rate, hit.plausible, 0.85, True)
+        handles = self._at_handles(values)
+        if handles >= 0.7:
+            varied = values.distinct_ratio >= 0.8 or values.distinct >= 50
+            return Hit(self.entity, handles, handles, 0.8, varied)
         if not hit.decisive:
             return hit
         first, last = name_lists()
