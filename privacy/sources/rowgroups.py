@@ -131,6 +131,18 @@ def _apportion(n: int, sizes: Sequence[int]) -> list[int]:
     return quotas
 
 
+_VIEWS = {pa.string_view(): pa.large_string(), pa.binary_view(): pa.large_binary()}
+
+
+def _viewless(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``batch`` with view columns as plain ones: Arrow has no ``take`` kernel for
+    ``string_view``, which delta-rs writes when it rewrites files (a DELETE, an erasure)."""
+    if not any(f.type in _VIEWS for f in batch.schema):
+        return batch
+    schema = pa.schema([f.with_type(_VIEWS.get(f.type, f.type)) for f in batch.schema])
+    return batch.cast(schema)
+
+
 def _take_spread(
     pf: pq.ParquetFile, rg: int, rows: int, k: int, columns: Sequence[str]
 ) -> pa.Table:
@@ -148,7 +160,7 @@ def _take_spread(
         end = start + batch.num_rows
         lo, hi = np.searchsorted(wanted, [start, end])
         if hi > lo:
-            out.append(batch.take(pa.array(wanted[lo:hi] - start)))
+            out.append(_viewless(batch).take(pa.array(wanted[lo:hi] - start)))
         start = end
         if hi >= k:
             break
