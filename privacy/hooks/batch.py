@@ -202,6 +202,9 @@ class BatchView:
         raise NotImplementedError
 
 
+_VIEWS = {pa.string_view(): pa.large_string(), pa.binary_view(): pa.large_binary()}
+
+
 class ArrowView(BatchView):
     def __init__(self, original: pa.Table | pa.RecordBatch) -> None:
         super().__init__(original)
@@ -221,6 +224,8 @@ class ArrowView(BatchView):
 
     def sample(self, column: str, n: int) -> list[Any]:
         col = self.table.column(column)
+        if col.type in _VIEWS:  # Arrow cannot ``take`` from views (delta-rs and Polars write them)
+            col = col.cast(_VIEWS[col.type])
         nulls = col.null_count
         if nulls >= len(col) or n <= 0:
             return []

@@ -71,7 +71,7 @@ def test_arrow_kinds_and_null_type() -> None:
     assert v.kind("n") is None and v.kind("d") == K.DATE
 
 
-@pytest.mark.parametrize("shape", ["pandas", "arrow", "records"])
+@pytest.mark.parametrize("shape", ["pandas", "arrow", "arrow_views", "records"])
 def test_samples_are_bounded_spread_and_skip_nulls(shape: str) -> None:
     n = 10_000
     col: list[Any] = [None] * n
@@ -83,6 +83,8 @@ def test_samples_are_bounded_spread_and_skip_nulls(shape: str) -> None:
         batch = pd.DataFrame(cols)
     elif shape == "arrow":
         batch = pa.table(cols)
+    elif shape == "arrow_views":  # delta-rs and Polars hand text over as string_view
+        batch = pa.table({"x": pa.array(col, pa.string_view()), "y": cols["y"]})
     else:
         batch = [{"x": a, "y": b} for a, b in zip(col, cols["y"], strict=True)]
     v = view_of(batch)
