@@ -112,6 +112,8 @@ _WORDS: set[str]
 #: one-word terms a truncated column name may stand for (``GESCH`` for ``geschlecht``)
 _LONG_TERMS: list[tuple[str, str]]
 
+#: words from which a header reads as a sentence (a survey question)
+_SENTENCE = 6
 #: how much a truncated word keeps of the term's strength
 ABBREVIATED = 0.7
 
@@ -227,9 +229,18 @@ def analyze(name: str) -> HeaderSignal:
                 if term_text in w:
                     cands.append((k, k + 1, term))
                     break
+    if len(words) >= _SENTENCE:
+        # a question or a sentence as the header: an incidental weak word ("your first month")
+        # does not name the column
+        cands = [c for c in cands if c[2].strength > V.WEAK]
     if not cands:
+        question = _question(name, words)
         known = next(
-            (w for w in words if (w in V.NON_PII or w in V.BUSINESS) and not _excused(w, words)),
+            (
+                w
+                for w in words
+                if (w in V.NON_PII or w in V.BUSINESS) and not (question or _excused(w, words))
+            ),
             None,
         )
         return HeaderSignal(words=known or "", non_pii=known is not None)
@@ -257,7 +268,7 @@ def analyze(name: str) -> HeaderSignal:
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
         if w in V.COUNT_PREFIX and (plural & set(words[i:j]) or "of" in [p for p, _ in pairs]):
             return HeaderSignal(words=matched, negated_by=w, non_pii=True)
-    if entity in V.LOCATION_ENTITIES:
+    if entity in V.LOCATION_ENTITIES or entity in V.REGISTRATION_ENTITIES:
         for w in outside:
             if w in V.PROPERTY_PLACES and entity in V.PROPERTY_ENTITIES:
                 continue
@@ -282,6 +293,12 @@ def _abbreviated(name: str, matched: list[str]) -> bool:
     """The matched term was expanded from a truncated word of the name."""
     folded = fold(name)
     return any(w not in folded.replace(" ", "") for w in matched if len(w) >= 7)
+
+
+def _question(name: str, words: list[str]) -> bool:
+    """A survey question as the header: its answers are whatever people write, so a word in
+    it (``month`` in "How was your first month?") does not make them not personal."""
+    return len(words) >= 3 and (name.rstrip(" )").endswith("?") or words[0] in V.QUESTION_WORDS)
 
 
 def _excused(word: str, words: list[str]) -> bool:

@@ -341,7 +341,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         ppsn, pps number, emirates id, iqama, carteira de identidade, carte d identite, cni,
         numero cni, documento de identidad, doc identidad, numero documento,
         numero de documento, dui, nuip, registro geral, tax ref, tax reference,
-        tax reference number, tax ref number, tax file number, tfn, utr,
+        tax reference number, tax ref number, tax file number, tfn, utr, tax no, tax nr,
+        tax num, tax id no, tax id number,
         unique taxpayer reference, income tax number, income tax reference, taxpayer id,
         taxpayer number, taxpayer identification number, tax registration number""",
     ),
@@ -618,6 +619,8 @@ BUSINESS = wordset(
     campus school hospital clinic pharmacy atm kiosk terminal harbour harbor dock pier
     landmark poi datacenter datacentre"""
 )
+#: numbers a business has too: a supplier's or a company's tax number is not a person's
+REGISTRATION_ENTITIES = frozenset({"NATIONAL_ID"})
 #: qualifiers that are a business's place for coordinates and URLs (a sensor or web site) but a
 #: property's own place for an address (``site_address``: where the works or the parcel are,
 #: often someone's home)
@@ -627,6 +630,11 @@ PROPERTY_ENTITIES = frozenset({"STREET_ADDRESS", "POSTAL_CODE", "LOCATION"})
 #: non-personal words that say nothing when another word is there: ``value`` is the value of
 #: what precedes it (``telecom.value``)
 VALUE_WORDS = wordset("value values val")
+#: first words of a survey question used as a header
+QUESTION_WORDS = wordset(
+    """what how why which who where when would could do did does is are was were have has
+    anything any please describe tell explain"""
+)
 #: route ends (``from``, ``to``) that are grammar inside a sentence-like header
 FUNCTION_WORDS = wordset("to from by per")
 

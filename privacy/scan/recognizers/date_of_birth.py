@@ -113,9 +113,19 @@ def _month(name: str) -> int | None:
     return month
 
 
+#: a month and a year (``04/1957``, ``1957-04``): when someone was born, to the month
+_MONTH_YEAR = re.compile(
+    r"(?:0?[1-9]|1[0-2])[/.-](?:19|20)\d{2}|(?:19|20)\d{2}[/.-](?:0?[1-9]|1[0-2])"
+)
+
+
 def yearless(text: str) -> bool:
-    """A day and a month without a year (a birthday as mailing lists keep it)."""
-    m = _YEARLESS.fullmatch(text.strip())
+    """A day and a month without a year (a birthday as mailing lists keep it), or a month
+    and a year without the day."""
+    t = text.strip()
+    if _MONTH_YEAR.fullmatch(t):
+        return True
+    m = _YEARLESS.fullmatch(t)
     if m is None:
         return False
     if m["a"]:

@@ -55,6 +55,15 @@ PLACEHOLDERS = wordset(
     misc"""
 ) | {"not known", "not specified", "not applicable", "prefer not to say"}
 
+#: how a contact relates to a person (an emergency contact's relationship): not names, though
+#: some are listed given names (``Friend``, ``Son``, ``Sister``)
+KINSHIP = wordset(
+    """spouse wife husband partner mother father parent parents child children son daughter
+    sibling brother sister friend relative guardian grandparent grandmother grandfather
+    grandson granddaughter aunt uncle cousin niece nephew fiance fiancee neighbour neighbor
+    colleague self stepmother stepfather stepson stepdaughter carer caregiver"""
+) | {"domestic partner", "civil partner", "next of kin", "legal guardian"}
+
 #: words that make a value an organisation, not a person
 ORG = wordset(
     """llc inc ltd gmbh ag sa sarl srl bv nv plc co corp corporation company group and und et y
@@ -146,7 +155,7 @@ class NameStats:
                         one_last += c * (w in last)
                         one_any += c * (w in first or w in last)
                 continue
-            if fold(text) in PLACEHOLDERS:
+            if fold(text) in PLACEHOLDERS or fold(text) in KINSHIP:
                 continue
             ws = words_of(text)
             core = [w for w in ws if w not in PARTICLES]

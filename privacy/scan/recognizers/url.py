@@ -1,7 +1,8 @@
 """URL: ``scheme://...`` or ``www.`` addresses. A bare domain (``example.com``) is not one: most
 such columns name companies' sites, not people's. People's pages differ person by person: a
 column repeating a few addresses over many rows (a code system's URI, a form's endpoint) is
-configuration, and decides nothing without a name."""
+configuration, and decides nothing without a name; one address over every row is not
+believed even with one."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ class UrlRecognizer(Recognizer):
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         hit = super().evaluate(values, named=named)
+        if values.distinct == 1 and values.total >= 30:
+            # one address for every row, whatever the name: the same page for all
+            return Hit(self.entity, 0.0, 0.0, hit.specificity)
         varied = values.distinct >= 10 or values.distinct_ratio >= 0.5
         if hit.decisive and not varied:
             return Hit(self.entity, hit.rate, hit.plausible, hit.specificity, False)
