@@ -3,7 +3,9 @@
 Every step is written to the journal as *started* before it acts and *done* after; a step is
 idempotent (it re-queries the subject's rows with the planned selectors and the sealed keys, so
 a second run deletes nothing more), which is what makes ``resume`` safe after a crash at any
-point: it re-runs the step that was started and not done, and the steps after it.
+point: it re-runs the step that was started and not done, and the steps after it. On resume the
+keys are walked again from the identifier and added to the sealed ones, so rows linked to the
+subject while the request was paused are erased and verified too.
 
 A retryable fault (a database down, a lock, the catalog unreachable) pauses the request with
 the reason; any other error fails it. Both are audited; ``resume`` continues from the journal.
@@ -180,8 +182,11 @@ class Executor:
         active = [m for m in members if m.request.state is not RequestState.DONE]
         try:
             todo = [m for m in active if m.request.state is RequestState.RECEIVED]
+            resumed = [m for m in active if m not in todo]
             if todo:
                 self._plan(todo)
+            if resumed:
+                self._refresh_keys(resumed)
             self._move(
                 [m for m in active if m.request.state is RequestState.PLANNED],
                 RequestState.RUNNING,
@@ -251,6 +256,25 @@ class Executor:
                 ],
             )
         crash_point("planned")
+
+    def _refresh_keys(self, members: list[Member]) -> None:
+        """Walk the relations again from the subject's identifier and add what the walk finds
+        to the sealed keys: rows linked to the subject after planning (a new order and its
+        payment while the request was paused) are erased and verified too. The sealed keys
+        stay, since parents deleted before a crash can no longer lead to their children."""
+        kind = members[0].request.kind
+        fresh = build_plans(self.ws, [m.subject for m in members], kind, self.policy)
+        changed = []
+        for m, (_plan, keys) in zip(members, fresh, strict=True):
+            merged = {k: list(v) for k, v in m.keys.items()}
+            for col, vals in keys.items():
+                bucket = merged.setdefault(col, [])
+                bucket.extend(v for v in vals if v not in bucket)
+            if merged != m.keys:
+                m.keys = merged
+                changed.append(m)
+        for m in changed:  # sealed again, so a later resume starts from what this one knew
+            self.store.update(m.id, sealed_keys=keyring.seal(self.settings, m.id, m.keys))
 
     # --- steps -------------------------------------------------------------------------
 

@@ -387,3 +387,36 @@ def test_cli_export_and_extend(world: Path, tmp_path: Path) -> None:
     assert res.exception.exit_code == 2
     shown = json.loads(runner.invoke(app, ["requests", "show", req.id, "--format", "json"]).stdout)
     assert shown["extended_until"] == until and shown["extension_reason"] == "three systems"
+
+
+def test_resume_erases_rows_linked_to_the_subject_after_planning(world: Path) -> None:
+    """Killed right after planning; while paused the subject places an order with an item.
+    Resume walks the relations again, so the new order and its item go too (the sealed keys
+    alone would miss them, and verification would not notice)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from privacy.dsr.executor import CRASH_ENV
+
+    env = {**os.environ, CRASH_ENV: "planned"}
+    crashed = subprocess.run(
+        [sys.executable, "-c", "from cli.app import main; main()", "erase", "--subject", ALICE,
+         "--yes"],
+        cwd=world, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert crashed.returncode == -signal.SIGKILL, crashed.stderr
+    c = sqlite3.connect(world / "w.db")
+    c.executescript(
+        "INSERT INTO orders VALUES (13,1,9.0); INSERT INTO order_items VALUES (103,13,'d');"
+    )
+    c.commit()
+    c.close()
+    settings = load_settings()
+    rid = dsr.list_requests(settings)[0].request.id
+    assert dsr.resume(settings, rid).state is RequestState.DONE
+    assert rows(world, "orders") == [(12, 2, 7.0)]
+    assert rows(world, "order_items") == [(102, 12, "c")]
+    _, steps = dsr.show(settings, rid)
+    assert steps[-1].evidence["ok"] is True
