@@ -194,11 +194,24 @@ def register(app: typer.Typer) -> None:
         s = settings()
         if regime not in REGIMES:
             fail(f"unknown regime {regime!r}", EXIT_USAGE, hint="use gdpr, ccpa or pipa")
+        if out.exists() and not out.is_dir():
+            fail(f"{out} is a file, not a folder", EXIT_USAGE, hint="give a new or empty folder")
         if out.exists() and any(out.iterdir()):
             fail(
                 f"{out} is not empty",
                 EXIT_USAGE,
                 hint="give a new or empty folder, so the export holds only this subject's data",
+            )
+        try:  # before the request is recorded: a folder that cannot be written is a usage error
+            out.mkdir(parents=True, exist_ok=True)
+            probe = out / ".privacy-write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as e:
+            fail(
+                f"cannot write to {out} ({e.strerror})",
+                EXIT_USAGE,
+                hint="give a folder this user may create and write",
             )
         req = workflow.export(
             s,

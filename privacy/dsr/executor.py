@@ -386,10 +386,16 @@ class Executor:
 
         rows, ev = {}, {}
         for m, st in group:
-            if kind is StepKind.EXPORT:
-                rows[m.id], ev[m.id] = export_step(self, m, st.target)
-            else:
-                rows[m.id], ev[m.id] = manifest_step(self, m)
+            try:
+                if kind is StepKind.EXPORT:
+                    rows[m.id], ev[m.id] = export_step(self, m, st.target)
+                else:
+                    rows[m.id], ev[m.id] = manifest_step(self, m)
+            except OSError as e:  # a full disk or a folder taken away: fixable, then resume
+                raise RetryableError(
+                    f"writing the export to {m.request.out_dir} failed ({e.strerror})",
+                    hint=f"free space or fix the folder, then `privacy requests resume {m.id}`",
+                ) from None
         return rows, ev
 
     def _erase_table(

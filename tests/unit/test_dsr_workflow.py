@@ -370,6 +370,11 @@ def test_cli_export_and_extend(world: Path, tmp_path: Path) -> None:
     (busy / "x.txt").write_text("someone else's file")
     res = runner.invoke(app, ["export", "--subject", ALICE, "--out", str(busy)])
     assert res.exit_code == 2 and "empty folder" in res.output
+    res = runner.invoke(app, ["export", "--subject", ALICE, "--out", str(busy / "x.txt")])
+    assert res.exit_code == 2 and "is a file, not a folder" in " ".join(res.output.split())
+    res = runner.invoke(app, ["export", "--subject", ALICE, "--out", "/proc/no-such/alice"])
+    assert res.exit_code == 2 and "cannot write to" in " ".join(res.output.split())
+    assert dsr.list_requests(load_settings()) == []  # refused before anything was recorded
     out = tmp_path / "alice"
     res = runner.invoke(app, ["export", "--subject", ALICE, "--out", str(out)])
     assert res.exit_code == 0, res.output
