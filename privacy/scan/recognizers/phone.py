@@ -90,7 +90,10 @@ class PhoneRecognizer(Recognizer):
         # the shape first: it fails at the first letter, counting digits reads every character
         if not _SHAPE.fullmatch(text) or not 7 <= _digit_count(text) <= 15:
             return False
-        formatted = text.startswith(("+", "00", "(")) or _SEPARATED.search(text) is not None
+        # ``00`` dials out only before a country code (``0049...``); ``0000123`` is a padded id
+        formatted = (
+            text.startswith(("+", "(")) or _INTL_00.match(text) is not None
+        ) or _SEPARATED.search(text) is not None
         return formatted and _not_other_number(text) and len(set(text) - set(" -")) > 2
 
     def plausible(self, text: str) -> bool:
@@ -127,7 +130,9 @@ class PhoneRecognizer(Recognizer):
         return _digit_count(span) >= 8 and self.match(span)
 
 
-_PLAIN = re.compile(r"(?:\+|00|0)\d{7,13}")
+#: a trunk prefix before a national number, which does not start with 0 either
+_PLAIN = re.compile(r"(?:\+|00|0)[1-9]\d{6,12}")
+_INTL_00 = re.compile(r"00[1-9]")
 
 
 def _plain_national(text: str) -> bool:
