@@ -9,6 +9,7 @@ from privacy.scan.recognizers.credit_card import CreditCardRecognizer
 from privacy.scan.recognizers.crypto import CryptoRecognizer
 from privacy.scan.recognizers.iban import IbanRecognizer
 from privacy.scan.recognizers.kr_rrn import KrRrnRecognizer
+from privacy.scan.recognizers.medical_license import MedicalLicenseRecognizer, valid_dea, valid_npi
 from privacy.scan.recognizers.national_id import NationalIdRecognizer, valid_national_id
 from privacy.scan.recognizers.uk_nhs import UkNhsRecognizer
 from privacy.scan.recognizers.us_itin import UsItinRecognizer
@@ -179,3 +180,36 @@ def test_nhs_mod11(text: str, ok: bool) -> None:
 )
 def test_bitcoin_base58check(text: str, ok: bool) -> None:
     assert CryptoRecognizer().match(text) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("AB1234563", True),  # 1+3+5 + 2*(2+4+6) = 33: check digit 3
+        ("BJ6125341", True),
+        ("AB1234564", False),
+        ("ZZ1234563", False),  # Z is no registrant type
+        ("AB123456", False),
+    ],
+)
+def test_dea_check_digit(text: str, ok: bool) -> None:
+    assert valid_dea(text) is ok
+
+
+@pytest.mark.parametrize(("text", "ok"), [("1234567893", True), ("1234567890", False)])
+def test_npi_luhn(text: str, ok: bool) -> None:
+    assert valid_npi(text) is ok
+    assert MedicalLicenseRecognizer().match(text) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("ABCPE1234F", True),  # Indian PAN of a person (fourth letter P)
+        ("AAACR5055K", True),  # of a company (C)
+        ("ABCZE1234F", False),  # Z is no holder type
+        ("ABCP1234F", False),
+    ],
+)
+def test_indian_pan(text: str, ok: bool) -> None:
+    assert NationalIdRecognizer().match(text) is ok

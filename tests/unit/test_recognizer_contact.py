@@ -9,6 +9,7 @@ from privacy.scan.recognizers.ip_address import IpAddressRecognizer
 from privacy.scan.recognizers.mac_address import MacAddressRecognizer
 from privacy.scan.recognizers.phone import PhoneRecognizer
 from privacy.scan.recognizers.url import UrlRecognizer
+from privacy.scan.recognizers.username import at_handle
 from privacy.scan.values import prepare
 from privacy.sources.base import ColumnKind
 
@@ -70,6 +71,13 @@ def test_phone_formatted(text: str) -> None:
         "123",
         "abc-def-ghij",
         "5551234567",
+        "12.345.678/0001-95",  # Brazil's CNPJ
+        "123.456.789-09",  # Brazil's CPF, formatted
+        "20-12345678-6",  # Argentina's CUIT
+        "50090-2867-3",  # NDC drug codes (5-4-1, 4-4-2, 5-3-2)
+        "0069-3150-83",
+        "49273-732-74",
+        "0000123",  # a zero-padded id is not a "00" international number
     ],
 )
 def test_phone_rejects_other_numbers(text: str) -> None:
@@ -170,3 +178,34 @@ def test_mac_address(text: str, ok: bool) -> None:
 )
 def test_url(text: str, ok: bool) -> None:
     assert UrlRecognizer().match(text) is ok
+
+
+@pytest.mark.parametrize(
+    ("values", "named", "decisive", "rate"),
+    [
+        ([f"https://example.net/people/{i}" for i in range(40)], False, True, 1.0),
+        (["https://codes.example.org/mrn"] * 40, False, False, 0.0),  # one page for every row
+        (["https://codes.example.org/mrn"] * 40, True, False, 0.0),
+        (["https://a.example.org", "https://b.example.org"] * 20, False, False, 1.0),
+    ],
+)
+def test_url_column_needs_varied_pages(
+    values: list[str], named: bool, decisive: bool, rate: float
+) -> None:
+    hit = UrlRecognizer().evaluate(prepare(values, ColumnKind.STRING), named=named)
+    assert hit.decisive is decisive
+    assert hit.rate == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("@kai_2041", True),
+        ("@mona.lisa", True),
+        ("@example.com", False),  # a domain after the @
+        ("kai@example.com", False),
+        ("@", False),
+    ],
+)
+def test_at_handles(text: str, handle: bool) -> None:
+    assert at_handle(text) is handle

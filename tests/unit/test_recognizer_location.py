@@ -55,10 +55,17 @@ def test_not_street_address(text: str) -> None:
         "100-0001",
         "114 55",
         "D02 X285",
+        "D02X285",
+        "A65F4E2",
     ],
 )
 def test_postal_code_distinct_formats(text: str) -> None:
     assert PostalCodeRecognizer().match(text)
+
+
+@pytest.mark.parametrize("text", ["R584766", "K1234567", "B123456"])
+def test_letter_and_digits_references_are_not_eircodes(text: str) -> None:
+    assert not PostalCodeRecognizer().match(text)
 
 
 @pytest.mark.parametrize("text", ["10115", "75001", "2000", "H-8837", "5625 EJ"])

@@ -10,6 +10,7 @@ import pytest
 from privacy.scan.recognizers.age import AgeRecognizer
 from privacy.scan.recognizers.date_of_birth import DateOfBirthRecognizer, birth_like, parse_date
 from privacy.scan.recognizers.gender import GenderRecognizer
+from privacy.scan.recognizers.nrp import NrpRecognizer
 from privacy.scan.recognizers.password import PasswordRecognizer
 from privacy.scan.recognizers.person_name import NameStats, PersonNameRecognizer, name_lists
 from privacy.scan.recognizers.username import UsernameRecognizer
@@ -142,13 +143,38 @@ def test_age_needs_a_plausible_median() -> None:
         ("29 mars 1982", dt.date(1982, 3, 29)),
         ("1982年03月29日", dt.date(1982, 3, 29)),
         ("1982년 3월 29일", dt.date(1982, 3, 29)),
+        ("29MAR82", dt.date(1982, 3, 29)),  # airline and Oracle forms, two-digit year
+        ("29-MAR-82", dt.date(1982, 3, 29)),
+        ("29-Mar-1982", dt.date(1982, 3, 29)),
+        ("04JUN43", dt.date(1943, 6, 4)),  # a two-digit year in the future is last century's
         ("1982-02-30", None),
         ("hello", None),
         ("19820329", None),
+        ("29XYZ82", None),
     ],
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "plausible"),
+    [
+        ("19820329", True, True),  # eight digits: YYYYMMDD (an integer column's date)
+        ("03/29", False, True),  # a birthday without its year
+        ("29.03.", False, True),
+        ("29 Mar", False, True),
+        ("March 29th", False, True),
+        ("03/1982", False, True),  # born in a month
+        ("13/13", False, False),
+        ("99999999", False, False),
+        ("Mar", False, False),
+    ],
+)
+def test_birth_date_forms(text: str, strict: bool, plausible: bool) -> None:
+    r = DateOfBirthRecognizer()
+    assert r.match(text) is strict
+    assert r.plausible(text) is plausible
 
 
 def test_parse_compact_date_only_when_asked() -> None:
@@ -213,3 +239,23 @@ def test_usernames_decide_only_when_derived_from_names() -> None:
 )
 def test_password_hash_formats(text: str, ok: bool) -> None:
     assert PasswordRecognizer().match(text) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "plausible"),
+    [
+        ("DEM", True, True),  # voter-register party codes
+        ("Unaffiliated", True, True),
+        ("Grüne", True, True),
+        ("rk", True, True),  # church-tax codes
+        ("Roman Catholic", True, True),
+        ("Two or more races", True, True),
+        ("W", False, True),  # a register's race code: plausible under an NRP name only
+        ("Buyer", False, True),
+        ("42", False, False),
+    ],
+)
+def test_nrp_listed_groups(text: str, listed: bool, plausible: bool) -> None:
+    r = NrpRecognizer()
+    assert r.match(text) is listed
+    assert r.plausible(text) is plausible
