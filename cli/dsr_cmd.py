@@ -21,6 +21,7 @@ from cli.common import (
     fail,
     settings,
 )
+from privacy.errors import RetryableError
 
 if TYPE_CHECKING:
     from privacy.config import Settings
@@ -34,13 +35,22 @@ REGIMES = ("gdpr", "ccpa", "pipa")
 def _date(text: str | None, option: str) -> date | None:
     if text is None:
         return None
+    from privacy.dsr.deadlines import today_utc
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         try:
-            return datetime.fromisoformat(text.strip()).date()
+            day = datetime.fromisoformat(text.strip()).date()
         except ValueError:
             fail(f"{option} {text!r} is not a date", EXIT_USAGE, hint="write it as YYYY-MM-DD")
+    if option == "--received" and day > today_utc():
+        fail(
+            f"--received {day.isoformat()} is in the future",
+            EXIT_USAGE,
+            hint="give the date the request arrived (today or earlier, UTC)",
+        )
+    return day
 
 
 def erasure_policy(settings: Settings) -> ErasurePolicy | None:
@@ -161,8 +171,16 @@ def register(app: typer.Typer) -> None:
             fail(f"unknown regime {regime!r}", EXIT_USAGE, hint="use gdpr, ccpa or pipa")
         when = _date(received, "--received")
         policy = erasure_policy(s)
-        plan = workflow.preview(s, subject, policy=policy)
-        show_plan(plan, "erasure plan (children before parents)")
+        try:
+            plan = workflow.preview(s, subject, policy=policy)
+        except RetryableError as e:
+            if dry_run or not yes:
+                raise
+            # the request arrived and its deadline runs: record it now, paused with the
+            # reason, so `privacy requests resume ID` carries it out once the source is back
+            err_console.print(f"[yellow]cannot plan yet:[/] {escape(e.message)}", highlight=False)
+        else:
+            show_plan(plan, "erasure plan (children before parents)")
         if dry_run:
             console.print("[dim]dry run: nothing was changed and no request was recorded[/]")
             return

@@ -125,3 +125,41 @@ def test_database_down_mid_request_pauses_then_resume_finishes(
     assert events.count("dsr.paused") == 2 and events.count("dsr.resumed") == 2
     assert "dsr.step.failed" in events and events[-1] == "dsr.completed"
     relay.down()
+
+
+def test_erase_yes_with_the_database_down_records_the_request_paused(
+    tmp_path: Path, pg_url: str, mysql_url: str, state_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The request arrived and its deadline runs even when the warehouse is down: `erase --yes`
+    records it (paused, with the reason) instead of failing with nothing to resume."""
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    world.build(tmp_path, pg_url, mysql_url)
+    relay = Relay(("127.0.0.1", 5432))
+    relay.up()
+    toml = tmp_path / "privacy.toml"
+    toml.write_text(
+        toml.read_text().replace(
+            pg_url, pg_url.replace("127.0.0.1:5432", f"127.0.0.1:{relay.port}")
+        )
+    )
+    relay.down()
+    monkeypatch.setenv("PRIVACY_CONFIG", str(toml))
+    settings = load_settings(tmp_path)
+    runner = CliRunner()
+    dry = runner.invoke(app, ["erase", "--subject", "email:alice@example.com", "--dry-run"])
+    assert dry.exit_code != 0 and dsr.list_requests(settings) == []  # a dry run records nothing
+    res = runner.invoke(app, ["erase", "--subject", "email:alice@example.com", "--yes"])
+    assert res.exit_code == 1, res.output
+    assert "cannot plan yet" in res.output and "alice" not in res.output
+    (listed,) = dsr.list_requests(settings)
+    assert listed.state == "paused"
+    relay.up()
+    done = dsr.resume(settings, listed.request.id)
+    assert done.state is RequestState.DONE, done.state_reason
+    assert world.snapshot(pg_url, mysql_url, tmp_path / "lake") == (
+        world.expected_after_erasing_alice()
+    )
+    relay.down()
