@@ -47,7 +47,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         telemovel, telefone, cellulare, telefoonnummer, mobiel, mobielnummer, gsm, msisdn,
         contact number, contact no, contact num, contact nr, contactno, phone no, phoneno,
         ph no, ph num, ph nr, phno, mob no, mob num, mob nr, mobno, mobile no, mobileno,
-        cell no, cellno, tel no, tlf, puhelin, puhelinnumero, telefonnr, tfn, fax,
+        cell no, cellno, tel no, tlf, tfno, tlfno, telf, fono, puhelin, puhelinnumero,
+        telefonnr, tfn, fax,
         faxnumber, fax number, whatsapp, телефон, мобильный, номер телефона, cep telefonu""",
     ),
     ("PHONE_NUMBER", MEDIUM, 84, "cell, portable, mob"),
@@ -89,7 +90,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         place of birth, birthplace, birth place, geburtsort, lieu de naissance,
         lugar de nacimiento, local de nascimento, luogo di nascita, suburb, locality, village,
         neighborhood, neighbourhood, city name, town name, kaupunki, stad, город, місто, sehir,
-        şehir, cty, cty name, cty nm, city nm, miasto, mesto, varos, oras""",
+        şehir, cty, cty name, cty nm, city nm, miasto, mesto, varos, oras, poblacion""",
     ),
     ("LOCATION", WEAK, 58, "district, county, borough"),
     (
@@ -341,7 +342,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         ppsn, pps number, emirates id, iqama, carteira de identidade, carte d identite, cni,
         numero cni, documento de identidad, doc identidad, numero documento,
         numero de documento, dui, nuip, registro geral, tax ref, tax reference,
-        tax reference number, tax ref number, tax file number, tfn, utr, tax no, tax nr,
+        tax reference number, tax ref number, tax file number, utr, tax no, tax nr,
         tax num, tax id no, tax id number,
         unique taxpayer reference, income tax number, income tax reference, taxpayer id,
         taxpayer number, taxpayer identification number, tax registration number""",
@@ -491,7 +492,8 @@ NEUTRAL = wordset(
     information details detail 1st 2nd e164 intl international national formatted enc
     encrypted contact mobile cell fixed landline office direct customer client user member
     person owner holder billing shipping delivery mailing legal official preferred
-    registered desc descr description"""
+    registered desc descr description yyyymmdd yyyy mm dd ddmmyyyy mmddyyyy yymmdd ddmmyy
+    mmddyy iso digits plus plus4 fmt"""
 )
 
 #: any of these outside the entity phrase makes the column a property of the value, not the

@@ -209,7 +209,12 @@ def test_npi_luhn(text: str, ok: bool) -> None:
         ("AAACR5055K", True),  # of a company (C)
         ("ABCZE1234F", False),  # Z is no holder type
         ("ABCP1234F", False),
+        ("AB123456C", True),  # UK National Insurance number
+        ("ab 12 34 56 c", True),
+        ("QQ123456C", False),  # Q is never a prefix letter
+        ("GB123456A", False),  # nor GB
+        ("AB123456E", False),  # the suffix is A-D
     ],
 )
-def test_indian_pan(text: str, ok: bool) -> None:
+def test_lettered_ids_pan_and_nino(text: str, ok: bool) -> None:
     assert NationalIdRecognizer().match(text) is ok

@@ -78,6 +78,7 @@ def test_phone_formatted(text: str) -> None:
         "0069-3150-83",
         "49273-732-74",
         "0000123",  # a zero-padded id is not a "00" international number
+        "2023-004512",  # a year and a serial (invoice, case, file numbers)
     ],
 )
 def test_phone_rejects_other_numbers(text: str) -> None:

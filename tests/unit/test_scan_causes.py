@@ -115,6 +115,9 @@ def test_generic_words_do_not_veto(
         ("KnownAs", "FIRST_NAME", False),
         ("preferred_name", "FIRST_NAME", False),
         ("Rufname", "FIRST_NAME", False),
+        ("Tfno.", "PHONE_NUMBER", False),
+        ("dob_yyyymmdd", "DATE_OF_BIRTH", False),  # a format suffix keeps the term's strength
+        ("zip_plus4", "POSTAL_CODE", False),
         ("GESCHL", "GENDER", False),  # a truncated term of one entity
         ("PASSP", None, False),  # passport or passphrase: ambiguous, nothing
         ("NextOfKinRelationship", None, True),

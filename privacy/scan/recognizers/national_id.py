@@ -7,7 +7,8 @@ Brazilian CPF, Chinese RIC, Indian Aadhaar, South African
 ID, Turkish T.C. Kimlik, Romanian CNP, Bulgarian EGN, Croatian OIB, Greek AMKA, Israeli ID,
 Mexican CURP, Chilean RUT, Canadian SIN, Irish PPS, and the Indian PAN (``ABCPE1234F``: five
 letters, the fourth the holder's type, four digits, a letter; a person's PAN is ``P``), whose
-header (``pan``) is also a card's "primary account number": the values tell which.
+header (``pan``) is also a card's "primary account number": the values tell which, and the UK
+National Insurance number (``QQ 12 34 56 C``: its letters follow HMRC's allocation rules).
 
 A value counts when any validator accepts it (a column may mix countries); to keep random
 numbers from passing some check by chance, separated or lettered forms (``090385-1854``,
@@ -57,6 +58,10 @@ _BARE_SHARE = 0.9
 #: family, Firm, Association, Trust, Body of individuals, Local authority, Juridical person,
 #: Government)
 _PAN = re.compile(r"[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]")
+#: UK National Insurance number: two prefix letters (not D, F, I, Q, U, V; O not second; not
+#: BG, GB, KN, NK, NT, TN, ZZ), six digits, a suffix A-D
+_NINO = re.compile(r"(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+                   r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]")  # fmt: skip
 _SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./+-]{6,22}[A-Za-z0-9]")
 _DECORATED = re.compile(r".*[ ./-].*|.*[A-Za-z].*")
 _SEPARATORS = re.compile(r"[ ./+-]")
@@ -143,7 +148,9 @@ class NationalIdRecognizer(Recognizer):
     cap = 300  # several validators a value: a share over 300 values is close enough
 
     def match(self, text: str) -> bool:
-        if len(text) == 10 and _PAN.fullmatch(text):
+        if (len(text) == 10 and _PAN.fullmatch(text)) or (
+            9 <= len(text) <= 13 and _NINO.fullmatch(text.upper())
+        ):
             return True
         return (
             8 <= len(text) <= 24  # the length ``_SHAPE`` allows, checked before any regex

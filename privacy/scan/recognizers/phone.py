@@ -33,6 +33,7 @@ _POSTAL = re.compile(r"\d{5}-\d{4}|\d{5}-\d{3}")
 _REGISTRATION = re.compile(
     r"\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}-\d{7,8}-\d"
     r"|\d{4,5}-\d{3,4}-\d{1,2}"
+    r"|(?:19|20)\d{2}[-/]\d{4,8}"  # a year and a serial: invoice, case and file numbers
 )
 _SEPARATED = re.compile(r"[\s().\-/]")
 # in text, digits glued to letters, slashes, colons or dots are versions, times or paths
@@ -123,6 +124,11 @@ class PhoneRecognizer(Recognizer):
         decisive = hit.decisive or (hit.rate >= 0.4 and hit.rate + plain >= self.value_only)
         # phone numbers are unique per person: a column repeating a few values is a code
         decisive = decisive and (values.distinct_ratio >= 0.5 or values.distinct >= 50)
+        if decisive and values.share(_luhn, key="phone:luhn", cap=200) >= _LUHN_IDS:
+            # one phone in ten passes Luhn by chance; a column where most do is of ids with a
+            # check digit (French SIREN/SIRET, Canadian business numbers) written in groups
+            decisive = False
+            notes += ("values:luhn ids",)
         validated = valid is not None and valid >= 0.9
         return Hit(self.entity, hit.rate, hit.plausible, spec, decisive, validated, notes)
 
@@ -131,6 +137,22 @@ class PhoneRecognizer(Recognizer):
 
 
 #: a trunk prefix before a national number, which does not start with 0 either
+#: the share of Luhn-valid numbers that makes a column one of ids, not phones
+_LUHN_IDS = 0.6
+
+
+def _luhn(text: str) -> bool:
+    d = [int(ch) for ch in text if ch.isdigit()]
+    if len(d) < 8:
+        return False
+    total = 0
+    for k, v in enumerate(reversed(d)):
+        if k % 2:
+            v = v * 2 - 9 if v > 4 else v * 2
+        total += v
+    return total % 10 == 0
+
+
 _PLAIN = re.compile(r"(?:\+|00|0)[1-9]\d{6,12}")
 _INTL_00 = re.compile(r"00[1-9]")
 
