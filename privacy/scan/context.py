@@ -16,8 +16,9 @@ birth dates found by their values), a column of such numbers is judged by its sh
 - **US_SSN**: nine in ten are nine digits (an integer column may have lost leading zeros) valid
   by the SSA's rules, differing row by row and spread over many area numbers (a sequence of
   employee numbers is not);
-- **POSTAL_CODE**: nine in ten have the column's one length of four to six digits, and the
-  column stands within two places of a city or street-address column, as address blocks do.
+- **POSTAL_CODE**: nine in ten have the column's one length of four to six digits, few are
+  round (amounts are), and the column stands next to a city or street-address column, or next
+  to a column of state codes that does, as address blocks run (street, city, state, code).
 
 Nothing here runs for a column whose name says anything: a name that says "amount" or "id" is
 believed, and one that names an entity was already weighed by the classifier.
@@ -32,6 +33,7 @@ from typing import Any
 from privacy.scan.classifier import Classification
 from privacy.scan.headers import analyze
 from privacy.scan.recognizers.postal_code import fixed_length_share
+from privacy.scan.text import wordset
 from privacy.scan.values import Values, prepare
 from privacy.sources.base import ColumnInfo, ColumnKind
 
@@ -40,6 +42,12 @@ _PEOPLE = frozenset(
     {"PERSON", "FIRST_NAME", "LAST_NAME", "STREET_ADDRESS", "EMAIL_ADDRESS", "DATE_OF_BIRTH"}
 )
 _ADDRESS_BLOCK = frozenset({"LOCATION", "STREET_ADDRESS"})
+#: state and province codes of the countries whose addresses put them before the postcode
+_REGIONS = wordset(
+    """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
+    NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR AB BC MB NB NL NS NT
+    NU ON PE QC SK YT NSW VIC QLD TAS ACT"""
+)
 _NANP = re.compile(r"1?[2-9]\d{9}")
 _CONFIDENCE = 0.6
 _SHARE = 0.9
@@ -103,9 +111,41 @@ def _judge(values: Values, near_address: bool) -> tuple[str, str] | None:
             return "US_SSN", f"values:{ssns:.2f} nine-digit numbers, {len(areas)} areas"
     if near_address:
         fixed = fixed_length_share(values)
-        if fixed >= _SHARE and values.distinct >= 20:
+        round_ = values.share(lambda t: t.endswith("00"), key="context:round")
+        if fixed >= _SHARE and values.distinct >= 20 and round_ < 0.2:
             return "POSTAL_CODE", f"values:{fixed:.2f} fixed-length digits"
     return None
+
+
+def _regions(column: ColumnInfo, data: Any) -> bool:
+    """A column of state or province codes."""
+    if hasattr(data, "column_names"):
+        raw = data.column(column.name).to_pylist() if column.name in data.column_names else []
+    else:
+        raw = data.get(column.name, [])
+    cells = [str(v).strip().upper() for v in raw[:200] if v not in (None, "")]
+    return bool(cells) and sum(c in _REGIONS for c in cells) >= 0.9 * len(cells)
+
+
+def _in_address_block(
+    i: int, columns: Sequence[ColumnInfo], data: Any, results: Sequence[Classification]
+) -> bool:
+    """Column ``i`` stands next to a city or street column, or next to a column of state codes
+    that itself stands next to one."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(columns):
+            continue
+        if results[j].entity in _ADDRESS_BLOCK:
+            return True
+        k = j + (j - i)  # the column beyond the neighbour
+        if (
+            0 <= k < len(columns)
+            and results[k].entity in _ADDRESS_BLOCK
+            and results[j].entity is None
+            and _regions(columns[j], data)
+        ):
+            return True
+    return False
 
 
 def revisit(
@@ -125,10 +165,7 @@ def revisit(
         values = prepare(raw, col.kind)
         if values.empty:
             continue
-        near = any(
-            r.entity in _ADDRESS_BLOCK for r in results[max(0, i - 2) : i + 3] if r is not res
-        )
-        found = _judge(values, near)
+        found = _judge(values, _in_address_block(i, columns, data, results))
         if found is not None:
             entity, why = found
             ev = (*res.evidence, why, "table:holds people")

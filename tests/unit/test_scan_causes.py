@@ -317,3 +317,24 @@ def test_bare_digits_without_people_stay_unknown() -> None:
     cols = [c for c in cols if c.name in keep]
     found = classify_table("extract", cols, {k: data[k] for k in keep})
     assert [r.entity for r in found] == [None] * len(keep)
+
+
+def test_postcodes_need_the_address_block() -> None:
+    rnd = random.Random(10)
+    n = 300
+    towns = ["AKRON", "DAYTON", "FRESNO", "TULSA", "BOISE", "RENO", "ERIE", "MACON"]
+    data: dict[str, list[object]] = {
+        "c1": [
+            f"{rnd.choice(['ANNA', 'OMAR', 'LENA'])} {rnd.choice(['HALL', 'KING'])}"
+            for _ in range(n)
+        ],
+        "c2": [f"{rnd.randint(1, 999)} ELM STREET" for _ in range(n)],
+        "c3": [rnd.choice(towns) for _ in range(n)],
+        "c4": [rnd.choice(["OH", "TX", "CA", "NY"]) for _ in range(n)],  # state codes between
+        "c5": [rnd.randint(10000, 99999) for _ in range(n)],
+        "c6": [rnd.randint(60, 190) * 500 for _ in range(n)],  # a salary: round amounts
+        "c7": [rnd.randint(30000, 99999) for _ in range(n)],  # away from the address block
+    }
+    cols = [ColumnInfo(k, S if isinstance(v[0], str) else INT) for k, v in data.items()]
+    found = [r.entity for r in classify_table("extract", cols, data)]
+    assert found[4:] == ["POSTAL_CODE", None, None]
