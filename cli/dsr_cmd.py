@@ -78,15 +78,21 @@ def show_plan(plan: Plan, title: str) -> None:
 
     t = Table(title=title, title_justify="left")
     t.add_column("#", justify="right")
-    t.add_column("table")
+    t.add_column("table", overflow="fold")  # names wrap, never cut: they are what to check
     t.add_column("rows", justify="right")
-    t.add_column("action")
-    t.add_column("found by")
+    t.add_column("action", no_wrap=True)
+    t.add_column("found by", overflow="fold")
     order = list(reversed(plan.tables)) if plan.kind.value == "erase" else plan.tables
+    kept: list[str] = []  # why rows are anonymized rather than deleted, below the table
     for i, node in enumerate(order, 1):
-        action = node.action + (f" ({node.reason})" if node.action == "anonymize" else "")
-        if node.action == "anonymize":
-            action += " set " + ", ".join(sorted(node.replacements)) + " to null/replacement"
+        action = node.action
+        if node.action == "anonymize" and node.rows:
+            kept.append(
+                f"#{i} {node.name}: {node.reason}; sets "
+                + ", ".join(sorted(node.replacements))
+                + " to null or a replacement, keeps the rest"
+            )
+            action += f" (#{i} below)"
         t.add_row(
             str(i),
             escape(node.name + (" [lake]" if node.lake else "")),
@@ -95,6 +101,8 @@ def show_plan(plan: Plan, title: str) -> None:
             escape("; ".join(s.label for s in node.selectors)),
         )
     console.print(t)
+    for line in kept:
+        console.print(f"[dim]kept for a legal obligation:[/] {escape(line)}", highlight=False)
     for note in plan.notes:
         console.print(f"[dim]note:[/] {escape(note)}", highlight=False)
     console.print(f"{plan.total_rows} row(s) in {len([n for n in plan.tables if n.rows])} table(s)")
@@ -262,12 +270,19 @@ def register(app: typer.Typer) -> None:
             return
         if fmt != "table":
             fail(f"unknown format {fmt!r}", EXIT_USAGE, hint="use table or json")
-        t = Table()
+        from rich import box
+
+        t = Table(box=box.SIMPLE_HEAD)  # light borders: eight columns fit 80 characters
         for col in ("id", "kind", "state", "regime", "received", "due", "days left"):
-            t.add_column(col, no_wrap=True)
-        t.add_column("subject", overflow="fold")
+            t.add_column(
+                col, no_wrap=True, min_width={"received": 10, "due": 10, "days left": 9}.get(col)
+            )
+        wide = console.width >= 140  # the pseudonym is what a narrow terminal can spare
+        if wide:
+            t.add_column("subject (pseudonym)", overflow="fold")
         for v in views:
-            t.add_row(*_view_row(v))
+            row = _view_row(v)
+            t.add_row(*(row if wide else row[:-1]))
         console.print(t if views else "no requests")
 
     @requests.command("show")
