@@ -176,8 +176,10 @@ def test_one_audit_event_per_read_with_version_and_no_values(
     assert d["role"] == "analyst" and d["policy_version"] == policy.version and d["rows"] == 150
     assert d["columns"]["email"] == "mask:email" and d["columns"]["ssn"] == "deny"
     text = json.dumps(events(settings))
-    for secret in ("alice", "4111", "123-45"):
+    # whole values: a fragment such as "4111" turns up in random hex ids now and then
+    for secret in [v for col in ("email", "card", "ssn") for v in ROWS[col] if v]:
         assert secret not in text
+    assert "alice" not in text
     [prot] = events(settings, "policy.protect")
     assert prot["details"]["encrypted"] == {
         "email": "deterministic",
