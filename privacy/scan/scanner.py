@@ -200,6 +200,7 @@ def record_scan(
     from privacy import auditing
     from privacy.catalog.store import Catalog
 
+    auditing.ensure_writable(settings)  # fail closed: no proposals that could not be audited
     own = catalog is None
     cat = catalog or Catalog(settings.catalog_url)
     try:

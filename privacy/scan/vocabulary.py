@@ -516,7 +516,7 @@ NEGATIVE = wordset(
     group segment cohort precision accuracy radius distance visible visibility public
     privacy permission permissions
     rating ratings restriction restrictions limit limits bracket requirement requirements
-    policy verified_at relationship relationships relation relations kinship"""
+    policy verified_at relationship relationships relation relations kinship weight height"""
 )
 
 #: before an entity word these make it a count or a flag (``num_phones``, ``has_email``)

@@ -52,6 +52,8 @@ BIRTH_CASES = [
     ("dob", lambda r: _ymd(r, 1940, 2000), INT, "DATE_OF_BIRTH"),
     ("attr_8", lambda r: _ymd(r, 1940, 2000), INT, "DATE_OF_BIRTH"),  # values alone
     ("GEBDT", lambda r: _ymd(r, 1945, 2000), INT, "DATE_OF_BIRTH"),  # grown population
+    ("Birthdate", lambda r: r.randint(16500, 36500), INT, "DATE_OF_BIRTH"),  # spreadsheet days
+    ("birth_weight", lambda r: r.randint(2400, 4600), INT, None),
     # an age under a header that also says "birth": the values are ages, not dates
     ("birth_age", lambda r: r.randint(18, 90), INT, "AGE"),
     ("Age (from birth date)", lambda r: r.randint(18, 90), INT, "AGE"),

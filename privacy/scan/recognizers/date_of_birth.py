@@ -11,7 +11,8 @@ French, Spanish, Italian, Portuguese and Dutch (also with a two-digit year, as a
 Oracle systems write them: ``13APR57``, ``13-APR-1957``), ``1985年3月12日`` / ``1985년 3월
 12일``, ``YYYYMMDD`` numbers (an integer column of them is a mainframe's or an ERP's date), and
 date or datetime columns. A day and month without a year (``04/13``, ``13 Apr``) is a birthday
-too, but only a birth name makes it one: it is plausible, never strict."""
+too, but only a birth name makes it one: it is plausible, never strict; so is a spreadsheet's
+day number (``21654``) under a birth name."""
 
 from __future__ import annotations
 
@@ -56,6 +57,10 @@ def _mk(y: int, m: int, d: int) -> dt.date | None:
         return dt.date(y, m, d)
     except ValueError:
         return None
+
+
+#: day 0 of spreadsheet date numbers (Excel, LibreOffice): ``21654`` is 1959-04-13
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def _century(yy: int) -> int:
@@ -181,6 +186,8 @@ class DateOfBirthRecognizer(Recognizer):
         d = parse_date(text, compact=True)
         if d is None and text.isdigit() and len(text) == 4:  # birth year
             return 1900 <= int(text) <= dt.date.today().year
+        if d is None and text.isdigit() and len(text) == 5:  # a spreadsheet's day number
+            d = _EXCEL_EPOCH + dt.timedelta(days=int(text))
         if d is None:
             return yearless(text)
         return 0 <= _age(d, dt.date.today()) <= 120
