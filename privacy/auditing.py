@@ -128,6 +128,13 @@ def _close(entry: _Open, *, checkpoint: bool = True) -> None:
             )
 
 
+def ensure_writable(settings: Settings) -> None:
+    """Fail closed: raise AuditFailure *before* a change that could then not be audited (a
+    damaged log, an audit database that is down). Opening verifies the log against its last
+    signed checkpoint; the writer stays open for the events that follow."""
+    _writable(settings)
+
+
 def open_log(settings: Settings, *, readonly: bool = False) -> AuditLog:
     """The log for ``settings``: the cached writer, or a fresh read-only view."""
     import audit

@@ -2,7 +2,8 @@
 
 The :class:`~privacy.catalog.store.Catalog` stores; a :class:`Review` decides *and* audits
 (``tag.confirmed``, ``tag.rejected``, ``tag.set``), so every path that confirms a tag — the
-``privacy tag`` commands, the demo, an ETL job's first load — leaves the same evidence.
+``privacy tag`` commands, the demo, an ETL job's first load — leaves the same evidence. The log
+is opened before the catalog changes: a decision that could not be audited is not made.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Review:
         )
 
     def confirm(self, ref: ColumnRef) -> ColumnTag:
+        auditing.ensure_writable(self.settings)  # no decision that could not be audited
         tag = self.catalog.confirm(ref, self.actor)
         self._record("tag.confirmed", tag, confidence=tag.confidence)
         return tag
@@ -37,18 +39,21 @@ class Review:
     def confirm_all(
         self, source: str | None = None, *, min_confidence: float = 0.0
     ) -> list[ColumnTag]:
+        auditing.ensure_writable(self.settings)
         done = self.catalog.confirm_all(source, min_confidence=min_confidence, actor=self.actor)
         for tag in done:
             self._record("tag.confirmed", tag, confidence=tag.confidence)
         return done
 
     def reject(self, ref: ColumnRef) -> ColumnTag:
+        auditing.ensure_writable(self.settings)
         tag = self.catalog.reject(ref, self.actor)
         self._record("tag.rejected", tag)
         return tag
 
     def set(self, ref: ColumnRef, entity: str | None) -> ColumnTag:
         """State what the column holds (``None``: no personal data)."""
+        auditing.ensure_writable(self.settings)
         before = self.catalog.get(ref)
         tag = self.catalog.set(ref, entity, self.actor)
         self._record("tag.set", tag, previous=before.entity if before else None)

@@ -97,3 +97,39 @@ def test_review_decisions_are_audited_without_values(settings: Settings) -> None
         ("tag.set", "w.customers.x", "dpo"),
     ]
     assert audit_events(settings, "tag.set")[0]["details"]["previous"] is None
+
+
+def test_no_decision_is_made_that_could_not_be_audited(settings: Settings) -> None:
+    """A damaged audit log: confirm, reject, set and a scan's proposals are refused before the
+    catalog changes, so no tag moves without its event (fail closed)."""
+    from privacy import auditing
+    from privacy.catalog.review import Review
+    from privacy.errors import AuditFailure
+
+    cat = Catalog(settings.catalog_url)
+    cat.record_proposals([tag("email", "EMAIL_ADDRESS"), tag("notes", "PERSON")])
+    for _ in range(3):
+        auditing.record(settings, "scan.completed", "w", details={"tables": 1})
+    auditing.checkpoint(settings)  # a signed checkpoint covers these events
+    auditing.close_all()
+    seg = next((Path(settings.audit_url) / "segments").glob("*.log"))
+    data = bytearray(seg.read_bytes())
+    data[10] ^= 0x01
+    seg.write_bytes(bytes(data))
+    review = Review(settings, cat, actor="dpo")
+    ref = ColumnRef("w", "customers", "email")
+    for decide in (
+        lambda: review.confirm(ref),
+        lambda: review.reject(ref),
+        lambda: review.set(ref, None),
+        lambda: review.confirm_all("w"),
+    ):
+        with pytest.raises(AuditFailure):
+            decide()
+        assert cat.get(ref).status is TagStatus.PROPOSED  # type: ignore[union-attr]
+    from privacy.scan.scanner import ScanReport, record_scan
+
+    report = ScanReport("w", "sqlite:///w.db", tags=[tag("phone", "PHONE_NUMBER")])
+    with pytest.raises(AuditFailure):
+        record_scan(settings, report, catalog=cat)
+    assert cat.get(ColumnRef("w", "customers", "phone")) is None
