@@ -33,7 +33,7 @@ from typing import Any
 from privacy.scan.classifier import Classification
 from privacy.scan.headers import analyze
 from privacy.scan.recognizers.postal_code import fixed_length_share
-from privacy.scan.text import wordset
+from privacy.scan.text import split_identifier, wordset
 from privacy.scan.values import Values, prepare
 from privacy.sources.base import ColumnInfo, ColumnKind
 
@@ -58,9 +58,18 @@ def people_table(results: Sequence[Classification]) -> bool:
     return len({r.entity for r in results if r.entity in _PEOPLE}) >= 2
 
 
+#: endings of a word that make a name a number of something (``kundennr``, ``memberno``)
+_NUMBER_ENDINGS = ("nr", "no", "num", "nummer", "number", "numero", "id", "code", "key", "ref")
+
+
 def _unnamed(column: ColumnInfo) -> bool:
+    """The name says nothing: no entity, not "not personal", not a number of something."""
     sig = analyze(column.name)
-    return sig.entity is None and not sig.non_pii
+    if sig.entity is not None or sig.non_pii:
+        return False
+    return not any(
+        w.endswith(_NUMBER_ENDINGS) and not w.isdigit() for w in split_identifier(column.name)
+    )
 
 
 def _placeholder(text: str) -> bool:

@@ -340,3 +340,13 @@ def test_postcodes_need_the_address_block() -> None:
     cols = [ColumnInfo(k, S if isinstance(v[0], str) else INT) for k, v in data.items()]
     found = [r.entity for r in classify_table("extract", cols, data)]
     assert found[4:] == ["POSTAL_CODE", None, None]
+
+
+@pytest.mark.parametrize("name", ["kundennr", "memberNo", "PERNR", "acct_id"])
+def test_numbers_of_something_are_not_revisited(name: str) -> None:
+    cols, data = _legacy_table()
+    data = {**data, name: data.pop("c8")}  # valid SSN shapes, under a name that says "number"
+    cols = [ColumnInfo(k, S if isinstance(v[0], str) else INT) for k, v in data.items()]
+    found = {c.name: r.entity for c, r in zip(cols, classify_table("t", cols, data), strict=True)}
+    assert found[name] is None
+    assert found["c2"] == "PERSON"
