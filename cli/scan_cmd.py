@@ -17,11 +17,13 @@ import typer
 
 from cli.common import (
     EXIT_ERROR,
+    EXIT_USAGE,
     Format,
     actor,
     console,
     err_console,
     exit_on_error,
+    fail,
     print_error,
     settings,
 )
@@ -155,6 +157,12 @@ def scan(
     from privacy.scan.scanner import accept_above, run_scan
 
     who = actor()
+    if output is not None and (output.is_dir() or not output.parent.is_dir()):
+        # checked before the scan: its proposals must not be stored with no report to show
+        where = "is a folder" if output.is_dir() else "is in a folder that does not exist"
+        fail(
+            f"--output {output} {where}", EXIT_USAGE, hint="give a file path in an existing folder"
+        )
     with exit_on_error():
         s = settings()
         with _progress(err_console.is_terminal) as progress:

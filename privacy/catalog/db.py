@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from privacy.errors import CatalogError, CatalogUnavailableError
 
@@ -54,6 +54,14 @@ def unavailable(what: str, hint: str) -> Iterator[None]:
     except OperationalError as e:
         reason = type(e.orig).__name__ if e.orig else "OperationalError"
         raise CatalogUnavailableError(f"{what} cannot be reached ({reason})", hint=hint) from None
+    except DatabaseError as e:
+        # not an outage: the file or schema is not a catalog (a damaged or foreign file)
+        reason = type(e.orig).__name__ if e.orig else "DatabaseError"
+        raise CatalogError(
+            f"{what} cannot be read as a catalog ({reason})",
+            hint="the file may be damaged or not a catalog: restore it from a backup, or point "
+            "[state] catalog_url at the right database; tags are not changed meanwhile",
+        ) from None
 
 
 @contextmanager

@@ -73,7 +73,8 @@ class ColumnRef:
 
     @classmethod
     def parse(cls, text: str) -> ColumnRef:
-        parts = text.split(".")
+        # source and table names hold no dot; a column's may (``user.email``, ``name[0].family``)
+        parts = text.split(".", 2)
         if len(parts) != 3 or not all(parts):
             from privacy.errors import ConfigError
 

@@ -59,3 +59,30 @@ def test_help_names_privacy_toml_tables(command: list[str], text: str) -> None:
     result = CliRunner().invoke(app, command, env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert text in result.output
+
+
+def test_scan_output_path_and_damaged_catalog_are_clear_errors(
+    settings: Settings, tmp_path: object
+) -> None:
+    """No traceback, and nothing stored when the report could not be written."""
+    from pathlib import Path
+
+    from privacy.catalog import Catalog
+
+    root = Path(str(tmp_path))
+    (root / "t.csv").write_text("id,user.email\n1,a1@ex.com\n2,b2@ex.com\n3,c3@ex.com\n")
+    runner = CliRunner()
+    for out, what in ((root / "nodir" / "r.json", "does not exist"), (root, "is a folder")):
+        res = runner.invoke(app, ["scan", str(root / "t.csv"), "-o", str(out)])
+        assert res.exit_code == 2 and what in " ".join(res.output.split()), res.output
+    assert not Path(settings.catalog_url.removeprefix("sqlite:///")).exists()
+    # a column name with a dot can be reviewed by its SOURCE.TABLE.COLUMN name
+    assert runner.invoke(app, ["scan", str(root / "t.csv")]).exit_code == 0
+    res = runner.invoke(app, ["tag", "confirm", "t.t.user.email"])
+    assert res.exit_code == 0, res.output
+    tags = Catalog(settings.catalog_url).tags("t")
+    assert [(t.column, t.status.value) for t in tags if t.entity] == [("user.email", "confirmed")]
+    Path(settings.catalog_url.removeprefix("sqlite:///")).write_bytes(b"garbage" * 100)
+    res = runner.invoke(app, ["tag", "list"])
+    assert res.exit_code == 1 and res.exception is not None
+    assert "cannot be read as a catalog" in " ".join(res.output.split())
