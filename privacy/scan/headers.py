@@ -34,7 +34,11 @@ _NO_SEGMENT = wordset(
 )
 
 #: abbreviations written for a word the vocabulary knows (``gender_cd``, ``race_cd``)
-_ABBREVIATIONS = {"cd": "code", "nbr": "number", "nmbr": "number"}
+_ABBREVIATIONS = {"cd": "code", "nbr": "number", "nmbr": "number", "nm": "name", "eml": "email"}
+
+#: the word a vowel-less abbreviation most often stands for when its letters fit several
+_PREFERRED = ("name", "last", "phone", "street", "passport", "email")
+_VOWELS = re.compile(r"[aeiou]")
 
 #: letters with dots, an abbreviation written out (``C.P.``, ``D.N.I.``, ``D.O.B.``)
 _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![^\W_]))?")
@@ -111,6 +115,8 @@ _MAXLEN: int
 _WORDS: set[str]
 #: one-word terms a truncated column name may stand for (``GESCH`` for ``geschlecht``)
 _LONG_TERMS: list[tuple[str, str]]
+#: consonant skeleton -> the entity words it may abbreviate (``gndr`` -> gender)
+_SKELETONS: dict[str, list[str]]
 
 #: words from which a header reads as a sentence (a survey question)
 _SENTENCE = 6
@@ -119,7 +125,7 @@ ABBREVIATED = 0.7
 
 
 def _init() -> None:
-    global _PHRASES, _CJK, _MAXLEN, _WORDS, _LONG_TERMS
+    global _PHRASES, _CJK, _MAXLEN, _WORDS, _LONG_TERMS, _SKELETONS
     if "_PHRASES" in globals():
         return
     _PHRASES, _CJK, _MAXLEN = _compile()
@@ -127,11 +133,43 @@ def _init() -> None:
     words |= V.NEUTRAL | V.NEGATIVE | V.NON_PERSON | V.NON_PII | V.COUNT_PREFIX
     words |= V.NEGATIVE_PREFIX | set(V.PEOPLE_TABLES) | V.STOP | V.BUSINESS
     _WORDS = {w for w in words if " " not in w}
+    _SKELETONS = {}
+    for w in sorted(_WORDS):
+        if len(w) >= 4 and w.isascii() and w.isalpha() and _VOWELS.search(w[1:]):
+            _SKELETONS.setdefault(_skeleton(w), []).append(w)
     _LONG_TERMS = sorted(
         (p[0], t.entity)
         for p, t in _PHRASES.items()
         if len(p) == 1 and len(p[0]) >= 7 and t.strength >= V.MEDIUM and p[0].isalpha()
     )
+
+
+def _skeleton(word: str) -> str:
+    """The first letter and the consonants after it, doubles once (``member`` -> ``mmbr``
+    -> ``mbr``)."""
+    return re.sub(r"(.)\1+", r"\1", word[0] + _VOWELS.sub("", word[1:]))
+
+
+def _devowel(token: str) -> str | None:
+    """The word a vowel-less abbreviation stands for, as data warehouses write them
+    (``MBR_FRST_NM``, ``BRTH_DT``, ``GNDR_CD``, ``PHN_NBR``): the one word of the vocabulary with
+    that skeleton, or the entity terms among several when they mean one entity."""
+    if not token.isascii() or not token.isalpha() or _VOWELS.search(token[1:]):
+        return None
+    if len(token) < (4 if _VOWELS.match(token) else 3):  # ``ins`` is not ``insee``
+        return None
+    words = _SKELETONS.get(_skeleton(token), [])
+    if len(words) == 1:
+        return words[0]
+    for w in _PREFERRED:
+        if w in words:
+            return w
+    # several words: only when all are terms of one entity (``psprt``: passport in many
+    # languages), not when a plain word shares the letters (``mdl``: middle, model, module)
+    terms = [w for w in words if (w,) in _PHRASES]
+    if terms and len(terms) == len(words) and len({_PHRASES[(w,)].entity for w in terms}) == 1:
+        return min(terms, key=len)
+    return None
 
 
 def _expand(token: str) -> str | None:
@@ -187,7 +225,7 @@ def _words(name: str) -> list[tuple[str, bool]]:
             for p in parts:
                 out.append((p, False))
         else:
-            out.append((_expand(tok) or tok, False))
+            out.append((_devowel(tok) or _expand(tok) or tok, False))
     return out
 
 

@@ -121,6 +121,15 @@ def test_generic_words_do_not_veto(
         ("dob_yyyymmdd", "DATE_OF_BIRTH", False),  # a format suffix keeps the term's strength
         ("zip_plus4", "POSTAL_CODE", False),
         ("GESCHL", "GENDER", False),  # a truncated term of one entity
+        ("MBR_FRST_NM", "FIRST_NAME", False),  # vowel-less warehouse abbreviations
+        ("MBR_LST_NM", "LAST_NAME", False),
+        ("MBR_BRTH_DT", "DATE_OF_BIRTH", False),
+        ("GNDR_CD", "GENDER", False),
+        ("PHN_NBR", "PHONE_NUMBER", False),
+        ("EML_ADDR", "EMAIL_ADDRESS", False),
+        ("PSPRT_NBR", "US_PASSPORT", False),
+        ("MDL", None, False),  # middle, model or module: nothing
+        ("INS", None, False),  # a vowel first: not read as an acronym it happens to spell
         ("PASSP", None, False),  # passport or passphrase: ambiguous, nothing
         ("NextOfKinRelationship", None, True),
         ("emergency_contact_relation", None, True),
