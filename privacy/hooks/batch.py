@@ -180,6 +180,9 @@ class BatchView:
     def __init__(self, original: Any) -> None:
         self.original = original
         self._kinds: dict[str, ColumnKind | None] = {}
+        #: columns that are a DataFrame's index levels: checked like columns, but the guard
+        #: cannot protect them in place (see ``Guard.__call__``)
+        self.index_levels: dict[str, int] = {}
 
     def kind(self, column: str) -> ColumnKind | None:
         """The column's logical type; None when it cannot be told (no values at all)."""
@@ -261,6 +264,20 @@ class PandasView(BatchView):
         self.df = original
         self.columns = _check_names(list(original.columns))
         self._by_name = dict(zip(self.columns, original.columns, strict=True))
+        import pandas as pd
+
+        idx = original.index
+        if not (isinstance(idx, pd.RangeIndex) and idx.name is None):
+            # an index carries data (``set_index('email')``) and `to_parquet` keeps it
+            for i, name in enumerate(idx.names):
+                label = (
+                    str(name)
+                    if name is not None
+                    else ("index" if idx.nlevels == 1 else f"level_{i}")
+                )
+                if label not in self._by_name:
+                    self.index_levels[label] = i
+            self.columns = [*self.columns, *self.index_levels]
         self.rows = len(original)
         self._dtypes: dict[str, Any] | None = None
         self._series_of: dict[str, Any] = {}
@@ -269,12 +286,22 @@ class PandasView(BatchView):
     def _series(self, column: str) -> Any:
         s = self._series_of.get(column)
         if s is None:  # a Series is built on each access: once per column is enough
-            s = self._series_of[column] = self.df[self._by_name[column]]
+            if column in self.index_levels:
+                import pandas as pd
+
+                level = self.df.index.get_level_values(self.index_levels[column])
+                s = pd.Series(level, copy=False)
+            else:
+                s = self.df[self._by_name[column]]
+            self._series_of[column] = s
         return s
 
     def _dtype(self, column: str) -> Any:
+        if column in self.index_levels:
+            return self._series(column).dtype
         if self._dtypes is None:  # every column's dtype at once, without building Series
-            self._dtypes = dict(zip(self.columns, self.df.dtypes, strict=True))
+            self._dtypes = dict(zip(self.df.columns, self.df.dtypes, strict=True))
+            self._dtypes = {c: self._dtypes[self._by_name[c]] for c in self._by_name}
         return self._dtypes[column]
 
     def _kind(self, column: str) -> ColumnKind | None:

@@ -51,7 +51,7 @@ from privacy.errors import (
     UntaggedPIIError,
 )
 from privacy.hooks import classify as cls
-from privacy.hooks.batch import BatchView, kind_of_values, view_of
+from privacy.hooks.batch import BatchTypeError, BatchView, kind_of_values, view_of
 from privacy.hooks.protector import Protector, resolve
 from privacy.hooks.state import GuardState, state_for
 from privacy.sources.base import ColumnKind, split_dataset
@@ -434,6 +434,17 @@ class Guard:
             raise
         if blocking:
             self._reject(ev, blocking, mode)
+        in_index = [r.column for r in ev.columns if r.entity and r.column in view.index_levels]
+        if in_index:
+            # tagged personal data in a DataFrame's index: protection works on columns, and
+            # `to_parquet` would write the index as it is
+            err = BatchTypeError(
+                f"{dataset}: personal data in the DataFrame's index ({', '.join(in_index)})",
+                hint="df.reset_index() before guarding, so it is checked and protected as a "
+                "column (the write_* functions drop the index)",
+            )
+            self._audit_failure(dataset, view.rows, "pii_in_index", err)
+            raise err
         out = batch
         if prot is not None and view.rows:
             try:
