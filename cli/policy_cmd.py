@@ -16,6 +16,7 @@ from cli.common import (
     actor,
     console,
     exit_on_error,
+    print_error,
     print_warning,
     settings,
 )
@@ -53,27 +54,56 @@ def validate(
     files: list[Path] = typer.Argument(..., help="Policy files (YAML), merged as one policy."),
     output: str = typer.Option("text", "--format", help="text or json"),
 ) -> None:
-    """Check policy files without changing the active policy. Exit 2 when one is invalid."""
-    from policies.loader import load_files
-    from privacy.errors import PolicyError
+    """Check policy files without changing the active policy. Every file is checked and every
+    error reported (file, line, field); exit 2 when any is invalid."""
+    from policies.loader import validate_files
 
-    try:
-        policy = load_files(files)
-    except PolicyError as e:
+    result = validate_files(files)
+    policy = result.policy
+    if policy is None:
+        errors = result.errors
+        bad = [f for f, errs in result.files.items() if errs]
         if output == "json":
+            first = errors[0]
             console.print_json(
                 json.dumps(
                     {
                         "valid": False,
-                        "error": _bare(e),
-                        "file": e.file,
-                        "line": e.line,
-                        "field": e.field,
+                        # the first error as before, for scripts that read one
+                        "error": _bare(first),
+                        "file": first.file,
+                        "line": first.line,
+                        "field": first.field,
+                        "errors": [
+                            {
+                                "file": e.file,
+                                "line": e.line,
+                                "field": e.field,
+                                "error": _bare(e),
+                                "hint": e.hint,
+                            }
+                            for e in errors
+                        ],
+                        "files": [
+                            {"file": f, "valid": not errs, "errors": len(errs)}
+                            for f, errs in result.files.items()
+                        ],
                     }
                 )
             )
-            raise typer.Exit(e.exit_code) from None
-        raise
+            raise typer.Exit(EXIT_USAGE)
+        for f, errs in result.files.items():
+            if not errs:
+                console.print(f"[green]ok[/]: {escape(f)}", highlight=False)
+            for e in errs:
+                print_error(e.message, e.hint)
+        n = len(result.files)
+        print_error(
+            f"{len(bad)} of {n} file{'s' if n != 1 else ''} "
+            f"{'are' if len(bad) != 1 else 'is'} invalid ({len(errors)} error(s))",
+            "fix them and run `privacy policy validate` again; the active policy stays in force",
+        )
+        raise typer.Exit(EXIT_USAGE)
     if output == "json":
         console.print_json(
             json.dumps(
@@ -162,7 +192,6 @@ def explain(
     output: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
     """What ROLE gets for each catalogued column, and why."""
-    from rich.table import Table
 
     from policies.active import active_policy
     from policies.explain import explain as do_explain
@@ -193,23 +222,14 @@ def explain(
             f"{role!r} is not a role of policy {policy.version} "
             f"(roles: {', '.join(sorted(policy.roles))}): everything is denied"
         )
-    t = Table(title=escape(f"role {role} - policy {policy.version}"))
-    for col in ("column", "entity", "category", "encrypt", "effect", "why"):
-        t.add_column(col)
-    styles = {"allow": "green", "deny": "red", "null": "red"}
+    console.print(escape(f"role {role} - policy {policy.version}"), highlight=False)
+    # one table per catalogued table, its name as the title: a column cell holds the bare
+    # column name, so names stay whole in 80 characters (they are what a reader acts on)
+    groups: dict[str, list[Any]] = {}
     for r in rows:
-        d = r.decision
-        eff = str(d.effect)
-        style = styles.get(eff, "yellow")
-        t.add_row(
-            escape(f"{r.source}.{r.table}.{d.column}"),
-            d.cls.entity or "-",
-            d.category,
-            d.encrypt.value,
-            f"[{style}]{escape(eff)}[/]",
-            escape(d.resolution.reason),
-        )
-    console.print(t)
+        groups.setdefault(f"{r.source}.{r.table}", []).append(r)
+    for name, group in groups.items():
+        console.print(_explain_table(name, group))
     if not rows:
         console.print("the catalog has no columns yet: run `privacy scan SOURCE` first")
     unclassified = f"{untagged.effect} ({untagged.reason})"
@@ -230,19 +250,31 @@ def apply(
     ),
 ) -> None:
     """Make the database enforce the active policy: roles, masked views, column grants."""
-    from policies.active import active_policy
+    from policies.active import active_policy, policy_for_preview
     from policies.warehouse import apply_policy
     from privacy.catalog import Catalog
 
     s = settings()
     name, real_url = s.source_url(url)
-    policy = active_policy(s)
+    if dry_run:
+        # a dry run changes nothing: no first activation, no key store, no catalog file
+        policy, is_active = policy_for_preview(s)
+        if not is_active:
+            print_warning(
+                f"no policy is active yet: showing policy {policy.version} "
+                f"({', '.join(policy.files)}), which the first real use activates; "
+                "nothing was activated"
+            )
+        catalog = _catalog_for_reading(s.catalog_url)
+    else:
+        policy = active_policy(s)
+        catalog = Catalog(s.catalog_url)
     plan = apply_policy(
         s,
         policy,
         real_url,
         source=name,
-        catalog=Catalog(s.catalog_url),
+        catalog=catalog,
         schema=schema,
         dry_run=dry_run,
         actor=actor(),
@@ -257,6 +289,54 @@ def apply(
         f"{len(plan.tables)} tables, {len(plan.statements)} statements",
         highlight=False,
     )
+
+
+def _catalog_for_reading(url: str) -> Any:
+    """The catalog, without creating a SQLite file that is not there yet (an empty, in-memory
+    catalog stands in: nothing is tagged)."""
+    from privacy.catalog import Catalog
+
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:" and not Path(path).exists():
+            return Catalog("sqlite://")
+    return Catalog(url)
+
+
+_EFFECT_STYLES = {"allow": "green", "deny": "red", "null": "red"}
+
+
+def _explain_table(name: str, rows: list[Any]) -> Any:
+    """The columns of one table and what the role gets; every cell wraps, none is cut."""
+    from rich import box
+    from rich.table import Table
+
+    t = Table(title=escape(name), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+
+    def fitted(values: list[str], header: str, cap: int) -> int:
+        # short identifiers keep their width (cut entity names misread); long ones fold
+        return min(max([len(header), *map(len, values)]), cap)
+
+    columns = [r.decision.column for r in rows]
+    holds = [r.decision.cls.entity or "-" for r in rows] + [r.decision.category for r in rows]
+    t.add_column("column", overflow="fold", min_width=fitted(columns, "column", 24))
+    # entity above its category: one column instead of two keeps room for the reason
+    t.add_column("entity/category", overflow="fold", min_width=fitted(holds, "entity", 16))
+    t.add_column("encrypt", overflow="fold")
+    t.add_column("effect", overflow="fold", min_width=fitted([], "mask:partial", 12))
+    t.add_column("why", overflow="fold", ratio=1, min_width=16)
+    for r in rows:
+        d = r.decision
+        eff = str(d.effect)
+        style = _EFFECT_STYLES.get(eff, "yellow")
+        t.add_row(
+            escape(d.column),
+            f"{escape(d.cls.entity or '-')}\n[dim]{escape(d.category)}[/]",
+            d.encrypt.value,
+            f"[{style}]{escape(eff)}[/]",
+            escape(d.resolution.reason),
+        )
+    return t
 
 
 def register(app: typer.Typer) -> None:

@@ -145,6 +145,15 @@ def active_policy(settings: Settings) -> Policy:
     return policy
 
 
+def policy_for_preview(settings: Settings) -> tuple[Policy, bool]:
+    """The active policy and True; with none active yet, the policy the first use would
+    activate and False -- loaded, not activated: a dry run must leave the state as it found it
+    (no activation, no audit event, no key store)."""
+    if _read_state(settings) is not None:
+        return active_policy(settings), True
+    return _load_configured(settings, None), False
+
+
 def active_state(settings: Settings) -> ActiveState | None:
     state = _read_state(settings)
     if state is None:

@@ -49,7 +49,11 @@ def test_validate_reports_version_or_the_error_position(state_home: Path, tmp_pa
     assert "hint:" in res.stderr
     js = run("validate", str(bad), "--format", "json", cwd=tmp_path)
     assert js.returncode == 2
-    assert json.loads(js.stdout) == {
+    data = json.loads(js.stdout)
+    assert data["files"] == [{"file": str(bad), "valid": False, "errors": 1}]
+    assert [e["file"] for e in data.pop("errors")] == [str(bad)]
+    del data["files"]
+    assert data == {
         "valid": False,
         "error": "rule 'contact' gives access to role 'suport', which no policy file defines "
         "(roles: analyst, support)",
@@ -99,7 +103,9 @@ def test_explain_lists_columns_effects_and_reasons(state_home: Path, tmp_path: P
     assert cols["id"]["effect"] == "allow" and "inherited from analyst" in cols["id"]["reason"]
     assert out["untagged_columns"] == "deny"
     table = run("explain", "--role", "analyst", cwd=tmp_path)
-    assert "shop.customers.email" in table.stdout and "mask:email" in table.stdout
+    # the table is a heading, its columns listed by their own names
+    assert "shop.customers" in table.stdout and "mask:email" in table.stdout
+    assert "email" in table.stdout
     unknown = run("explain", "--role", "intruder", cwd=tmp_path)
     assert unknown.returncode == 0
     assert "not a role" in unknown.stderr and "mask" not in unknown.stdout.split("why")[1]
