@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+from typing import TYPE_CHECKING
 
 import typer
 
-from cli.common import EXIT_USAGE, console, err_console, fail, settings
+from cli.common import EXIT_ERROR, EXIT_USAGE, console, err_console, fail, settings
+
+if TYPE_CHECKING:
+    from privacy.config import Settings
+    from privacy.crypto import KeyStore
 
 keys_app = typer.Typer(
     help="The key store: list keys, rotate the master key or a column key, shred a subject.",
@@ -65,18 +70,31 @@ def rotate(
     column: str = typer.Option(
         None,
         "--column",
-        help="TABLE.COLUMN: start a new data key version for this column instead.",
+        help="SOURCE.TABLE.COLUMN (as `privacy keys list --kind column` shows its scope): "
+        "start a new data key version for this column instead.",
+    ),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="With --column: start a key for a column that has none and is not in the catalog.",
     ),
 ) -> None:
     """Re-wrap every key under a new master key (no data is re-encrypted)."""
     from privacy.crypto import open_keystore, parse_master_secret
     from privacy.crypto.rotation import rotate_master_secret
 
-    store = open_keystore(settings())
+    s = settings()
+    store = open_keystore(s)
     if column:
         table_name, _, column_name = column.rpartition(".")
         if not table_name or not column_name:
-            fail(f"{column!r} is not TABLE.COLUMN", EXIT_USAGE)
+            fail(
+                f"{column!r} is not SOURCE.TABLE.COLUMN",
+                EXIT_USAGE,
+                hint="name the column as `privacy keys list --kind column` shows its scope",
+            )
+        if not force:
+            _check_column(s, store, column)
         key_id = store.rotate_column_key(table_name, column_name)
         console.print(
             f"new key {key_id} for {column}: new writes use it, older tokens still decrypt",
@@ -103,6 +121,39 @@ def rotate(
             "the old master key no longer opens the store",
             highlight=False,
         )
+
+
+def _check_column(s: Settings, store: KeyStore, column: str) -> None:
+    """Refuse a column that has no key yet and that the catalog does not know: a typo would
+    otherwise start a key nothing uses, and the real column would keep its old one."""
+    scopes = {i.scope for i in store.list_keys("column")}
+    if column in scopes:
+        return
+    from privacy.catalog import Catalog
+
+    cat = Catalog(s.catalog_url)
+    try:
+        known = {str(t.ref) for t in cat.tags()}
+    finally:
+        cat.close()
+    if column in known:
+        return  # catalogued, no key yet: a first key ahead of its first encrypted write
+    tables = {ref.rpartition(".")[0] for ref in known | scopes}
+    if column in tables:
+        cols = sorted(c for c in known | scopes if c.startswith(column + "."))
+        fail(
+            f"{column!r} is a table, not a column",
+            EXIT_USAGE,
+            hint=f"name one of its columns, e.g. --column {cols[0]}",
+        )
+    with_keys = ", ".join(sorted(scopes)[:5]) or "none yet"
+    fail(
+        f"{column!r} has no column key and is not in the catalog",
+        EXIT_ERROR,
+        hint=f"columns with keys: {with_keys} (all: `privacy keys list --kind column`; "
+        "catalogued columns: `privacy tag list`); --force starts a key for a column that "
+        "is not scanned yet",
+    )
 
 
 @keys_app.command("shred")

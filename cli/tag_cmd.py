@@ -194,8 +194,15 @@ def reject(
 def set_tag(
     column: str = typer.Argument(..., help="The column as SOURCE.TABLE.COLUMN."),
     entity: str = typer.Argument(..., help="An entity (EMAIL_ADDRESS, ...) or `none`."),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Tag a column no scan has seen (one that will arrive later).",
+    ),
 ) -> None:
-    """State what a column holds; `none` records that it holds no personal data."""
+    """State what a column holds; `none` records that it holds no personal data.
+
+    The column must be one a scan has seen; --force tags a column that is not there yet."""
     from rich.markup import escape
 
     from privacy.catalog.review import Review
@@ -212,8 +219,35 @@ def set_tag(
         raise typer.Exit(EXIT_USAGE)
     (ref,) = _refs([column])
     with _catalog() as (s, cat):
+        if not force and cat.get(ref) is None:
+            # a typo must not become a confirmed tag for a column that does not exist
+            print_error(
+                f"{ref} is not in the catalog: no scan has seen this column",
+                _unknown_column_hint(cat, ref),
+            )
+            raise typer.Exit(EXIT_ERROR)  # as `tag confirm` of a column not in the catalog
         tag = Review(s, cat, actor()).set(ref, value)
     console.print(escape(f"{tag.ref}: {value or 'not personal data'} (confirmed)"), highlight=False)
+
+
+def _unknown_column_hint(cat: Catalog, ref: ColumnRef) -> str:
+    """What to do about a column the catalog lacks: the near names it does have, or a scan."""
+    import difflib
+
+    same_table = [t.column for t in cat.tags(ref.source, ref.table)]
+    close = difflib.get_close_matches(ref.column, same_table, n=3)
+    if close:
+        names = ", ".join(f"{ref.source}.{ref.table}.{c}" for c in close)
+        lead = f"did you mean {names}? "
+    elif same_table:
+        lead = f"{ref.source}.{ref.table} has {len(same_table)} catalogued column(s) "
+        lead += "(`privacy tag list`); "
+    else:
+        lead = f"the catalog has no table {ref.source}.{ref.table} (`privacy tag list`); "
+    return (
+        lead + f"scan the source first (`privacy scan {ref.source}`), or add --force to tag "
+        "a column that will arrive later"
+    )
 
 
 def register(app: typer.Typer) -> None:
