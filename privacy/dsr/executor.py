@@ -41,7 +41,7 @@ from privacy.dsr.models import (
     Subject,
     TableNode,
 )
-from privacy.dsr.planner import Keys, build_plans, selector_values
+from privacy.dsr.planner import Keys, build_plans, selector_matches, selector_values
 from privacy.dsr.policy import ErasurePolicy
 from privacy.dsr.states import RequestState, StepStatus
 from privacy.dsr.store import RequestStore
@@ -410,22 +410,25 @@ class Executor:
                 f"{node.name}: the source cannot delete or change rows",
                 hint="erase this table by hand, or configure a source URL with write access",
             )
+        # every path to the table (identifier, relations) in one statement per batch of
+        # values, the selectors OR'd: a row reached twice is still changed once
+        matches, sels = selector_matches(
+            node,
+            m0.request.subject_kind,
+            lambda sel: _union(selector_values(sel, m.subject, m.keys) for m, _ in group),
+        )
+        used = [sel.label for sel in sels]
         total = files = statements = 0
         purged = True
-        used: list[str] = []
-        for sel in node.selectors:
-            values = _union(selector_values(sel, m.subject, m.keys) for m, _ in group)
-            if not values:
-                continue
-            used.append(sel.label)
+        if matches:
             if node.action == "anonymize":
-                res = src.anonymize_where(node.table, sel.column, values, node.replacements)
+                res = src.anonymize_matches(node.table, matches, node.replacements)
             else:
-                res = src.delete_where(node.table, sel.column, values)
-            total += int(res.rows)
-            files += getattr(res, "files_rewritten", 0)
-            statements += getattr(res, "statements", 0) or 1
-            purged = purged and bool(getattr(res, "purged", False))
+                res = src.delete_matches(node.table, matches)
+            total = int(res.rows)
+            files = res.files_rewritten
+            statements = res.statements or 1  # a lake rewrite counts as one
+            purged = res.purged
         self.statements += statements
         evidence: dict[str, Any] = {
             "table": node.name,

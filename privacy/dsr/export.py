@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from privacy.dsr.models import StepKind
-from privacy.dsr.planner import selector_values
+from privacy.dsr.planner import selector_matches, selector_values
 from privacy.dsr.verify import sha256_file
 from privacy.errors import CryptoError, RequestError
 from privacy.sources.atomic import write_atomic
@@ -118,14 +118,12 @@ def export_step(ex: Executor, m: Member, target: str) -> tuple[int, dict[str, An
     src = ex.ws.source(node.source)
     if not isinstance(src, SupportsLookup):
         raise RequestError(f"{node.name}: the source cannot look rows up")
-    parts = []
-    for sel in node.selectors:
-        values = selector_values(sel, m.subject, m.keys)
-        if values:
-            parts.append(src.lookup(node.table, sel.column, values))
+    matches, _used = selector_matches(
+        node, plan.subject_kind, lambda sel: selector_values(sel, m.subject, m.keys)
+    )
     import pyarrow as pa
 
-    tbl = pa.concat_tables(parts, promote_options="permissive") if parts else pa.table({})
+    tbl = src.find(node.table, matches) if matches else pa.table({})
     rows, unreadable = _decrypt(ex, node.name, tbl)
     # a row found by two paths (identifier and relation) is exported once
     unique: dict[str, dict[str, Any]] = {}

@@ -18,6 +18,11 @@ from privacy.errors import RequestError
 
 _KIND_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
+#: subject kinds whose values ignore case: ``Alice@Example.com`` is ``alice@example.com``, so
+#: their identifier columns are matched case-insensitively everywhere (lookup, erase, verify,
+#: export). Keys collected through relations (ids) are always matched exactly.
+CASE_INSENSITIVE_KINDS = frozenset({"email", "username"})
+
 
 class RequestKind(StrEnum):
     ERASE = "erase"
@@ -64,10 +69,16 @@ class Subject:
             )
         return cls(kind, value)
 
+    @property
+    def fold_case(self) -> bool:
+        """Are this kind's values matched case-insensitively?"""
+        return self.kind in CASE_INSENSITIVE_KINDS
+
     def lookup_values(self) -> list[str]:
-        """Values to look for: as given, and lowercased for kinds that ignore case."""
+        """Values to look for: as given, and lowercased for kinds that ignore case (sources
+        then compare them lowercased on both sides: see ``Selector.fold_case``)."""
         values = [self.value]
-        if self.kind in ("email", "username") and self.value.lower() != self.value:
+        if self.fold_case and self.value.lower() != self.value:
             values.append(self.value.lower())
         return values
 
@@ -80,12 +91,14 @@ class Selector:
     """How the subject's rows in a table are found: ``column`` IN some values.
 
     ``parent`` is None for an identifier column (values = the subject's value), else the
-    ``SOURCE.TABLE.COLUMN`` whose collected keys are the values (a relation).
+    ``SOURCE.TABLE.COLUMN`` whose collected keys are the values (a relation). ``fold_case``:
+    compared case-insensitively (identifiers of a kind that ignores case; never keys).
     """
 
     column: str
     parent: str | None = None
     origin: str = "identifier"  # identifier | fk | declared
+    fold_case: bool = False
 
     @property
     def label(self) -> str:

@@ -17,7 +17,7 @@ rows it leads to are other people's. Any longer cycle is refused (:class:`Relati
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -26,7 +26,7 @@ from privacy.dsr.models import Plan, RequestKind, Selector, Subject, TableNode
 from privacy.dsr.policy import DeleteEverything, ErasurePolicy
 from privacy.dsr.workspace import Workspace
 from privacy.errors import RelationCycleError, UnknownIdentifierKindError
-from privacy.sources.base import ColumnRef, SupportsLookup
+from privacy.sources.base import ColumnRef, Match, SupportsLookup
 
 Keys = dict[str, list[Any]]
 TableKey = tuple[str, str]
@@ -162,8 +162,9 @@ def build_plans(
     order = order_tables(reach, used)
 
     selectors: dict[TableKey, list[Selector]] = defaultdict(list)
+    fold_case = subjects[0].fold_case
     for c in id_cols:
-        selectors[(c.source, c.table)].append(Selector(c.column))
+        selectors[(c.source, c.table)].append(Selector(c.column, fold_case=fold_case))
     key_cols: dict[TableKey, list[str]] = defaultdict(list)
     for rel in sorted(used, key=str):
         child = (rel.child.source, rel.child.table)
@@ -204,7 +205,7 @@ def build_plans(
                 None if several else [sel.column, *[c for c in node.key_columns if c != sel.column]]
             )
             values = _values_of(sel, subjects, keys)
-            found = src.lookup(t[1], sel.column, values, columns=wanted)
+            found = src.find(t[1], [selector_match(sel, skind, values)], columns=wanted)
             sel_vals = found.column(sel.column).to_pylist()
             key_vals = {c: found.column(c).to_pylist() for c in node.key_columns}
             whole = found.to_pylist() if several else []
@@ -259,6 +260,29 @@ def _values_of(sel: Selector, subjects: Sequence[Subject], keys: Sequence[Keys])
         for v in selector_values(sel, s, keys[i]):
             seen.setdefault(_norm(v) if sel.parent is None else repr(v), v)
     return list(seen.values())
+
+
+def selector_match(sel: Selector, subject_kind: str, values: Sequence[Any]) -> Match:
+    """What a source is asked for: the selector's column and values, compared
+    case-insensitively for an identifier of a kind that ignores case. (A plan stored before
+    selectors carried ``fold_case`` gets it from the subject's kind.)"""
+    fold_case = sel.fold_case or (sel.parent is None and Subject(subject_kind, "-").fold_case)
+    return Match(sel.column, list(values), fold_case)
+
+
+def selector_matches(
+    node: TableNode, subject_kind: str, values_of: Callable[[Selector], Sequence[Any]]
+) -> tuple[list[Match], list[Selector]]:
+    """One match per selector of ``node`` that has values (to be OR'd into one statement),
+    and the selectors used."""
+    matches: list[Match] = []
+    used: list[Selector] = []
+    for sel in node.selectors:
+        values = values_of(sel)
+        if values:
+            matches.append(selector_match(sel, subject_kind, values))
+            used.append(sel)
+    return matches, used
 
 
 def selector_values(sel: Selector, subject: Subject, keys: Keys) -> list[Any]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from privacy.dsr import keys as keyring
 from privacy.dsr.models import StepKind
-from privacy.dsr.planner import selector_values
+from privacy.dsr.planner import selector_matches, selector_values
 from privacy.sources.base import SupportsLookup
 
 if TYPE_CHECKING:
@@ -44,11 +44,12 @@ def verify_erasure_group(ex: Executor, members: Sequence[Member]) -> dict[str, d
         src = ex.ws.source(node.source)
         if not isinstance(src, SupportsLookup):
             continue
-        remaining = 0
-        for sel in node.selectors:
-            values = union_values(selector_values(sel, m.subject, m.keys) for m in members)
-            if values:
-                remaining += src.count_where(node.table, sel.column, values)
+        matches, _used = selector_matches(
+            node,
+            plan.subject_kind,
+            lambda sel: union_values(selector_values(sel, m.subject, m.keys) for m in members),
+        )
+        remaining = src.count_matches(node.table, matches) if matches else 0
         ok = ok and remaining == 0
         checks.append({"check": "table", "table": node.name, "remaining": remaining})
         if node.lake:
@@ -58,7 +59,7 @@ def verify_erasure_group(ex: Executor, members: Sequence[Member]) -> dict[str, d
                 needles = (
                     [v for m in members for v in m.subject.lookup_values()] if identifier else []
                 )
-                lake = check_lake(path, needles)
+                lake = check_lake(path, needles, fold_case=members[0].subject.fold_case)
                 checks.append({"check": "lake", "table": node.name, **lake})
                 ok = ok and lake["ok"]
     if not ok and len(members) > 1:
@@ -85,16 +86,17 @@ def union_values(lists: Iterable[Sequence[Any]]) -> list[Any]:
     return list(seen.values())
 
 
-def check_lake(path: Path, needles: list[str]) -> dict[str, Any]:
-    """Lake-side evidence for one table folder (Delta) or file/folder (Parquet)."""
+def check_lake(path: Path, needles: list[str], *, fold_case: bool = False) -> dict[str, Any]:
+    """Lake-side evidence for one table folder (Delta) or file/folder (Parquet). With
+    ``fold_case`` the log is searched for the identifier in any case."""
     if (path / "_delta_log").is_dir():
-        return _check_delta(path, needles)
+        return _check_delta(path, needles, fold_case)
     files = [p for p in (path.rglob("*") if path.is_dir() else [path]) if p.is_file()]
     leftovers = [p.name for p in files if p.name.startswith(".") or p.suffix in (".tmp", ".old")]
     return {"format": "parquet", "files": len(files), "leftovers": leftovers, "ok": not leftovers}
 
 
-def _check_delta(path: Path, needles: list[str]) -> dict[str, Any]:
+def _check_delta(path: Path, needles: list[str], fold_case: bool = False) -> dict[str, Any]:
     from deltalake import DeltaTable
 
     dt = DeltaTable(str(path))
@@ -116,10 +118,16 @@ def _check_delta(path: Path, needles: list[str]) -> dict[str, Any]:
         if readable:
             readable_old.append(v)
     mentions = 0
-    needles_b = [n.encode() for n in needles if n]
+    # bytes.lower() folds ASCII only: enough to find an ASCII identifier in any case; a
+    # non-ASCII one is also searched as given and lowercased
+    needles_b = {(n.lower() if fold_case else n).encode() for n in needles if n}
+    if fold_case:
+        needles_b |= {n.encode() for n in needles if n}
     for p in (path / "_delta_log").rglob("*"):
         if p.is_file():
             data = p.read_bytes()
+            if fold_case:
+                data = data.lower()
             mentions += sum(data.count(n) for n in needles_b)
     return {
         "format": "delta",

@@ -3,8 +3,9 @@
 Matching rules (the same for SQL binds, Arrow filters and line-by-line rewrites, so lookup,
 count and erase always agree): a subject value is compared in the column's type. For integer
 columns ``"42"`` and ``42`` both mean 42 and ``"abc"`` matches nothing; for text columns the
-value's ``str()`` form is compared exactly (no case folding or trimming: the caller normalises
-identifiers before asking); other types compare their text forms.
+value's ``str()`` form is compared exactly (no trimming: the caller normalises identifiers
+before asking), or both sides lowercased when the :class:`~privacy.sources.base.Match` says
+``fold_case`` (e-mail addresses, user names); other types compare their text forms, exactly.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from privacy.sources.base import ColumnInfo, ColumnKind
+from privacy.sources.base import ColumnInfo, ColumnKind, Match, fold
 from privacy.sources.kinds import ARROW_TYPE
 
 #: values per statement / filter; keeps statements and IN-lists a sane size
@@ -211,8 +212,22 @@ def _ints_of_type(t: pa.DataType, values: Sequence[Any]) -> pa.Array:
     return pa.array(sorted(i for i in as_ints(values) if info.min <= i <= info.max), type=t)
 
 
-def match_mask(array: pa.Array | pa.ChunkedArray, values: Sequence[Any]) -> pa.ChunkedArray:
-    """Boolean mask: which cells equal one of ``values`` (nulls never match)."""
+def is_text_type(t: pa.DataType) -> bool:
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+
+
+def folded_text(values: Sequence[Any]) -> set[str]:
+    """The values as a case-insensitive text comparison sees them."""
+    return {fold(v) for v in as_text(values)}
+
+
+def match_mask(
+    array: pa.Array | pa.ChunkedArray, values: Sequence[Any], fold_case: bool = False
+) -> pa.ChunkedArray:
+    """Boolean mask: which cells equal one of ``values`` (nulls never match); text cells
+    compared lowercased with ``fold_case``."""
     t = array.type
     if pa.types.is_dictionary(t):
         array = array.cast(t.value_type)
@@ -220,7 +235,10 @@ def match_mask(array: pa.Array | pa.ChunkedArray, values: Sequence[Any]) -> pa.C
     if pa.types.is_integer(t):
         vs: pa.Array = _ints_of_type(t, values)
         col = array
-    elif pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
+    elif is_text_type(t) and fold_case:
+        vs = pa.array(sorted(folded_text(values)), type=pa.string())
+        col = pc.utf8_lower(array.cast(pa.string()))
+    elif is_text_type(t):
         vs = pa.array(sorted(as_text(values)), type=pa.string())
         col = array.cast(pa.string())
     else:
@@ -228,6 +246,17 @@ def match_mask(array: pa.Array | pa.ChunkedArray, values: Sequence[Any]) -> pa.C
         col = array.cast(pa.string())
     mask = pc.is_in(col, value_set=vs)
     return pc.fill_null(mask, False)
+
+
+def matches_mask(table: pa.Table | pa.RecordBatch, matches: Sequence[Match]) -> pa.ChunkedArray:
+    """Rows of ``table`` matching any of ``matches``."""
+    masks = [match_mask(table.column(m.column), m.values, m.fold_case) for m in matches]
+    if not masks:
+        return pa.chunked_array([pa.array([False] * table.num_rows, pa.bool_())])
+    out = masks[0]
+    for m in masks[1:]:
+        out = pc.or_(out, m)
+    return out
 
 
 def arrow_literal_values(t: pa.DataType, values: Sequence[Any]) -> pa.Array | None:

@@ -5,8 +5,10 @@ capability mixins, checked with ``isinstance``:
 
 - :class:`SupportsSample` -- a bounded sample of some columns, pushed down to the engine;
 - :class:`SupportsRelations` -- foreign keys between its tables;
-- :class:`SupportsLookup` -- rows where a column holds one of some values (export, planning);
+- :class:`SupportsLookup` -- rows where columns hold one of some values (export, planning);
 - :class:`SupportsErase` -- delete or anonymize such rows, set-based (erasure).
+
+Which rows: a list of :class:`Match` (column, values, fold_case), OR'd.
 
 Data crosses the interface as ``pyarrow.Table``: one columnar format for SQL rows, Parquet,
 CSV and Delta alike. Adapters are registered explicitly in :mod:`privacy.sources.registry`.
@@ -174,40 +176,86 @@ class SupportsRelations(ABC):
         """Foreign keys declared between this source's tables."""
 
 
+@dataclass(frozen=True)
+class Match:
+    """Rows whose ``column`` equals one of ``values``.
+
+    ``fold_case``: compare text case-insensitively (both sides lowercased), for identifiers
+    whose case carries no meaning (e-mail addresses, user names). The caller says so; a source
+    never guesses it from the values. Ignored for non-text columns (ids stay exact)."""
+
+    column: str
+    values: Sequence[Any]
+    fold_case: bool = False
+
+
+def fold(text: str) -> str:
+    """The one lowercase form used on both sides of a case-insensitive comparison."""
+    return text.lower()
+
+
 class SupportsLookup(ABC):
     @abstractmethod
+    def find(
+        self, table: str, matches: Sequence[Match], columns: Sequence[str] | None = None
+    ) -> pa.Table:
+        """Rows matching any of ``matches`` (each row once), with ``columns`` (all when
+        None); one set-based, parameterised query per batch of values. Values are matched in
+        the column's type (``"42"`` finds 42 in an integer column; a value that cannot be of
+        that type matches nothing)."""
+
+    @abstractmethod
+    def count_matches(self, table: str, matches: Sequence[Match]) -> int:
+        """How many rows ``find`` would return."""
+
     def lookup(
         self,
         table: str,
         column: str,
         values: Sequence[Any],
         columns: Sequence[str] | None = None,
+        *,
+        fold_case: bool = False,
     ) -> pa.Table:
-        """Rows whose ``column`` equals one of ``values``, with ``columns`` (all when None);
-        one set-based, parameterised query per batch of values. Values are matched in the
-        column's type (``"42"`` finds 42 in an integer column; a value that cannot be of that
-        type matches nothing)."""
+        """Rows whose ``column`` equals one of ``values``: ``find`` with one match."""
+        return self.find(table, [Match(column, values, fold_case)], columns)
 
-    @abstractmethod
-    def count_where(self, table: str, column: str, values: Sequence[Any]) -> int:
+    def count_where(
+        self, table: str, column: str, values: Sequence[Any], *, fold_case: bool = False
+    ) -> int:
         """How many rows ``lookup`` would return."""
+        return self.count_matches(table, [Match(column, values, fold_case)])
 
 
 class SupportsErase(ABC):
     @abstractmethod
-    def delete_where(self, table: str, column: str, values: Sequence[Any]) -> EraseResult:
-        """Delete rows whose ``column`` is in ``values``: one set-based statement per batch of
-        values (SQL, all batches in one transaction), or a rewrite of only the files that hold
-        them (lakes). Lake adapters also purge older versions so the rows cannot be read back.
-        Calling it again with the same values is harmless (0 rows)."""
+    def delete_matches(self, table: str, matches: Sequence[Match]) -> EraseResult:
+        """Delete rows matching any of ``matches``: one set-based statement per batch of
+        values with the matches OR'd (SQL, all batches in one transaction), or a rewrite of
+        only the files that hold them (lakes). Lake adapters also purge older versions so the
+        rows cannot be read back. Calling it again with the same values is harmless (0 rows)."""
 
     @abstractmethod
+    def anonymize_matches(
+        self, table: str, matches: Sequence[Match], replacements: Mapping[str, Any]
+    ) -> EraseResult:
+        """Set ``replacements`` (column -> new value, None for NULL) on matching rows, keeping
+        the rows (legal hold); set-based like ``delete_matches``, and purged the same way."""
+
+    def delete_where(
+        self, table: str, column: str, values: Sequence[Any], *, fold_case: bool = False
+    ) -> EraseResult:
+        """Delete rows whose ``column`` is in ``values``: ``delete_matches`` with one match."""
+        return self.delete_matches(table, [Match(column, values, fold_case)])
+
     def anonymize_where(
         self,
         table: str,
         column: str,
         values: Sequence[Any],
         replacements: Mapping[str, Any],
+        *,
+        fold_case: bool = False,
     ) -> EraseResult:
-        """Set ``replacements`` (column -> new value, None for NULL) on matching rows, keeping
-        the rows (legal hold); set-based like ``delete_where``, and purged the same way."""
+        """``anonymize_matches`` with one match."""
+        return self.anonymize_matches(table, [Match(column, values, fold_case)], replacements)

@@ -7,7 +7,8 @@ files like Parquet.
 Erasure (checked by a byte search of the whole folder in the tests):
 
 1. ``DeltaTable.delete`` / ``update`` with a *hashed* predicate,
-   ``encode(sha256(CAST(col AS VARCHAR)), 'hex') IN ('<hex>', ...)``, so the subject's value
+   ``encode(sha256(CAST(col AS VARCHAR)), 'hex') IN ('<hex>', ...)`` (``lower(CAST(...))``
+   for a case-insensitive match, hashes of the lowercased values), so the subject's value
    never enters the transaction log (``commitInfo`` records the predicate). Only the files
    that hold a matching row are rewritten (copy-on-write).
 2. Purge, so time travel cannot bring the rows back: ``vacuum(retention_hours=0,
@@ -41,9 +42,9 @@ import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 
 from privacy.errors import SourceReadError, UnsupportedSourceError
-from privacy.sources.arrowutil import as_ints, as_text, batched
+from privacy.sources.arrowutil import as_ints, as_text, batched, folded_text
 from privacy.sources.atomic import fsync_dir
-from privacy.sources.base import EraseResult
+from privacy.sources.base import EraseResult, Match, fold
 from privacy.sources.lake import LakeTable, erase_action, file_errors
 from privacy.sources.parquet import scan_matches
 from privacy.sources.rowgroups import sample_fragments
@@ -86,16 +87,61 @@ def _partition_scalar(value: str, t: pa.DataType) -> pa.Scalar:
         return pa.scalar(value)
 
 
-def _files_that_may_hold(
-    adds: pa.Table, schema: pa.Schema, column: str, values: Sequence[Any]
+def _case_spans(values: Sequence[Any]) -> list[tuple[str, str]] | None:
+    """Per value, the range its case variants span: ``V.upper()`` (upper case sorts first)
+    to ``v.lower()``. None when a value is not ASCII (its variants' order is not that
+    simple), so nothing is pruned."""
+    spans = []
+    for v in sorted(folded_text(values)):
+        if not v.isascii():
+            return None
+        spans.append((v.upper(), v))
+    return spans
+
+
+def _files_that_may_hold_folded(
+    lows: list[Any], highs: list[Any], values: Sequence[Any]
 ) -> list[bool] | None:
-    """Per file of the snapshot: may it hold one of ``values`` in ``column``, judging by the
-    min/max statistics in the log? None when the log has none for the column."""
+    spans = _case_spans(values)
+    if spans is None:
+        return None
+    keep: list[bool] = []
+    for lo, hi in zip(lows, highs, strict=True):
+        if not isinstance(lo, str) or not isinstance(hi, str):
+            keep.append(True)
+            continue
+        # a variant lies in [lo, hi] only if the spans overlap; a variant above a truncated
+        # max that starts with it may lie in the file too
+        hi_folded = fold(hi)
+        keep.append(any(low >= lo and (up <= hi or low.startswith(hi_folded)) for up, low in spans))
+    return keep
+
+
+def _files_that_may_hold(
+    adds: pa.Table, schema: pa.Schema, matches: Sequence[Match]
+) -> list[bool] | None:
+    """Per file of the snapshot: may it hold a row matching any of ``matches``, judging by
+    the min/max statistics in the log? None when the log cannot tell for some match."""
+    keep: list[bool] | None = None
+    for m in matches:
+        one = _files_that_may_hold_one(adds, schema, m)
+        if one is None:
+            return None
+        keep = one if keep is None else [a or b for a, b in zip(keep, one, strict=True)]
+    return keep
+
+
+def _files_that_may_hold_one(adds: pa.Table, schema: pa.Schema, m: Match) -> list[bool] | None:
+    column, values = m.column, m.values
     lo_name, hi_name = f"min.{column}", f"max.{column}"
     if lo_name not in adds.column_names or hi_name not in adds.column_names:
         return None
     t = schema.field(column).type
     is_text = pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+    if is_text and m.fold_case:
+        return _files_that_may_hold_folded(
+            adds.column(lo_name).to_pylist(), adds.column(hi_name).to_pylist(), values
+        )
     if pa.types.is_integer(t):
         vals: list[Any] = sorted(as_ints(values))
     elif is_text:
@@ -155,18 +201,16 @@ class DeltaLakeTable(LakeTable):
                     "in Spark for deletion vectors)",
                 )
 
-    def _dataset(
-        self, dt: Any, column: str | None = None, values: Sequence[Any] = ()
-    ) -> ds.FileSystemDataset:
+    def _dataset(self, dt: Any, matches: Sequence[Match] = ()) -> ds.FileSystemDataset:
         """The current snapshot's files as a dataset, partition values filled in from the log.
 
-        With ``column``/``values``, files whose log statistics (min/max) exclude every value
-        are left out, as the Delta reader would."""
+        With ``matches``, files whose log statistics (min/max) exclude every value are left
+        out, as the Delta reader would."""
         self._check_features(dt)
         schema = pa.schema(dt.schema().to_arrow())
         adds = pa.table(dt.get_add_actions(flatten=True))
         names = adds.column_names
-        keep = _files_that_may_hold(adds, schema, column, values) if column else None
+        keep = _files_that_may_hold(adds, schema, matches) if matches else None
         part_cols = [c for c in (dt.metadata().partition_columns or [])]
         paths: list[str] = []
         exprs: list[ds.Expression] = []
@@ -221,26 +265,28 @@ class DeltaLakeTable(LakeTable):
             d = self._dataset(dt)
             return sample_fragments(list(d.get_fragments()), d.schema, cols, n)
 
-    def lookup(self, column: str, values: Sequence[Any], columns: Sequence[str] | None) -> pa.Table:
+    def find(self, matches: Sequence[Match], columns: Sequence[str] | None) -> pa.Table:
         cols = list(columns) if columns is not None else self.schema().names
-        self.check_columns([*cols, column])
+        self.check_columns([*cols, *(m.column for m in matches)])
         dt = self._dt()
         with file_errors(self.path, self.name, "look up rows in"):
-            result = scan_matches(self._dataset(dt, column, values), column, values, cols)
+            result = scan_matches(self._dataset(dt, matches), matches, cols)
         assert isinstance(result, pa.Table)
         return result
 
-    def count_where(self, column: str, values: Sequence[Any]) -> int:
-        self.check_columns([column])
+    def count_matches(self, matches: Sequence[Match]) -> int:
+        self.check_columns([m.column for m in matches])
         dt = self._dt()
         with file_errors(self.path, self.name, "count rows in"):
-            return int(scan_matches(self._dataset(dt, column, values), column, values, None))
+            return int(scan_matches(self._dataset(dt, matches), matches, None))
 
     # --- erasure -----------------------------------------------------------------------------
 
-    def _hashed_predicates(self, dt: Any, column: str, values: Sequence[Any]) -> list[str]:
-        """``encode(sha256(...), 'hex') IN (...)`` per batch of values: the log sees hashes."""
-        self.check_columns([column])
+    def _hashed_terms(self, dt: Any, m: Match) -> list[str]:
+        """``encode(sha256(...), 'hex') IN (...)`` per batch of values: the log sees hashes.
+        With ``fold_case`` (text) the column is lowercased before hashing, and the values
+        hashed are the lowercased ones, so the log still holds no value."""
+        column = m.column
         field = pa.schema(dt.schema().to_arrow()).field(column)
         if column in (dt.metadata().partition_columns or []):
             raise UnsupportedSourceError(
@@ -249,30 +295,45 @@ class DeltaLakeTable(LakeTable):
                 hint="repartition the table by a column that does not identify a person",
             )
         t = field.type
+        text = f"CAST({_ident(column)} AS VARCHAR)"
         if pa.types.is_integer(t):
-            texts = sorted(str(i) for i in as_ints(values))
+            texts = sorted(str(i) for i in as_ints(m.values))
         elif pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
-            texts = sorted(as_text(values))
+            if m.fold_case:
+                texts = sorted(folded_text(m.values))
+                text = f"lower({text})"
+            else:
+                texts = sorted(as_text(m.values))
         else:
             raise UnsupportedSourceError(
                 f"{self.path}: cannot erase by column {column!r} of Delta table {self.name!r}: "
                 f"type {t} (text and integer identifier columns are supported)",
                 hint="declare a text or integer identifier column for this table",
             )
-        expr = f"encode(sha256(CAST({_ident(column)} AS VARCHAR)), 'hex')"
+        expr = f"encode(sha256({text}), 'hex')"
         out = []
         for chunk in batched(texts):
             hexes = ", ".join(f"'{hashlib.sha256(v.encode('utf-8')).hexdigest()}'" for v in chunk)
             out.append(f"{expr} IN ({hexes})")
         return out
 
+    def _hashed_predicates(self, dt: Any, matches: Sequence[Match]) -> list[str]:
+        """Per batch, the terms of every match OR'd: one delete/update serves every path."""
+        self.check_columns([m.column for m in matches])
+        terms = [self._hashed_terms(dt, m) for m in matches]
+        out = []
+        for k in range(max((len(t) for t in terms), default=0)):
+            parts = [t[k] for t in terms if k < len(t)]
+            out.append(parts[0] if len(parts) == 1 else " OR ".join(f"({p})" for p in parts))
+        return out
+
     def _erase(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
+        self, matches: Sequence[Match], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
         action = erase_action(replacements)
         dt = self._dt()
         self._check_features(dt)  # before anything is written
-        predicates = self._hashed_predicates(dt, column, values)
+        predicates = self._hashed_predicates(dt, matches)
         updates = {_ident(c): sql_literal(v) for c, v in (replacements or {}).items()}
         rows = files = 0
         with file_errors(self.path, self.name, action):

@@ -31,6 +31,7 @@ from privacy.errors import (
 from privacy.sources.base import (
     ColumnInfo,
     EraseResult,
+    Match,
     Source,
     SupportsErase,
     SupportsLookup,
@@ -157,26 +158,18 @@ class FileSource(Source, SupportsSample, SupportsLookup, SupportsErase):
     def sample(self, table: str, columns: Sequence[str] | None = None, n: int = 1000) -> pa.Table:
         return self.table(table).sample(columns, n)
 
-    def lookup(
-        self,
-        table: str,
-        column: str,
-        values: Sequence[Any],
-        columns: Sequence[str] | None = None,
+    def find(
+        self, table: str, matches: Sequence[Match], columns: Sequence[str] | None = None
     ) -> pa.Table:
-        return self.table(table).lookup(column, values, columns)
+        return self.table(table).find(matches, columns)
 
-    def count_where(self, table: str, column: str, values: Sequence[Any]) -> int:
-        return self.table(table).count_where(column, values)
+    def count_matches(self, table: str, matches: Sequence[Match]) -> int:
+        return self.table(table).count_matches(matches)
 
-    def delete_where(self, table: str, column: str, values: Sequence[Any]) -> EraseResult:
-        return self.table(table).delete_where(column, values)
+    def delete_matches(self, table: str, matches: Sequence[Match]) -> EraseResult:
+        return self.table(table).delete_matches(matches)
 
-    def anonymize_where(
-        self,
-        table: str,
-        column: str,
-        values: Sequence[Any],
-        replacements: Mapping[str, Any],
+    def anonymize_matches(
+        self, table: str, matches: Sequence[Match], replacements: Mapping[str, Any]
     ) -> EraseResult:
-        return self.table(table).anonymize_where(column, values, replacements)
+        return self.table(table).anonymize_matches(matches, replacements)

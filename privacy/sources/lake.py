@@ -26,7 +26,7 @@ from privacy.errors import (
     SourceUnavailableError,
     UnsupportedSourceError,
 )
-from privacy.sources.base import ColumnInfo, EraseResult
+from privacy.sources.base import ColumnInfo, EraseResult, Match
 from privacy.sources.kinds import kind_of_arrow_type
 
 
@@ -74,18 +74,16 @@ class LakeTable(ABC):
     def sample(self, columns: Sequence[str] | None, n: int) -> pa.Table: ...
 
     @abstractmethod
-    def lookup(
-        self, column: str, values: Sequence[Any], columns: Sequence[str] | None
-    ) -> pa.Table: ...
+    def find(self, matches: Sequence[Match], columns: Sequence[str] | None) -> pa.Table: ...
 
     @abstractmethod
-    def count_where(self, column: str, values: Sequence[Any]) -> int: ...
+    def count_matches(self, matches: Sequence[Match]) -> int: ...
 
-    def delete_where(self, column: str, values: Sequence[Any]) -> EraseResult:
-        return self._erase(column, values, None)
+    def delete_matches(self, matches: Sequence[Match]) -> EraseResult:
+        return self._erase(matches, None)
 
-    def anonymize_where(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any]
+    def anonymize_matches(
+        self, matches: Sequence[Match], replacements: Mapping[str, Any]
     ) -> EraseResult:
         if not replacements:
             raise UnsupportedSourceError(
@@ -93,14 +91,14 @@ class LakeTable(ABC):
                 hint="name the columns to overwrite (column -> new value, None for NULL)",
             )
         self.check_columns(list(replacements))
-        return self._erase(column, values, replacements)
+        return self._erase(matches, replacements)
 
     @abstractmethod
     def _erase(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
+        self, matches: Sequence[Match], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
-        """Delete the rows whose ``column`` is in ``values`` (``replacements`` None) or
-        overwrite their ``replacements`` columns, then purge what could bring them back."""
+        """Delete the rows matching any of ``matches`` (``replacements`` None) or overwrite
+        their ``replacements`` columns, then purge what could bring them back."""
 
 
 def erase_action(replacements: Mapping[str, Any] | None) -> str:

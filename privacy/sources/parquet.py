@@ -19,9 +19,15 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from privacy.errors import UnsupportedSourceError
-from privacy.sources.arrowutil import arrow_literal_values, batched, match_mask
+from privacy.sources.arrowutil import (
+    arrow_literal_values,
+    batched,
+    folded_text,
+    is_text_type,
+    matches_mask,
+)
 from privacy.sources.atomic import atomic_replace, is_temp, remove_file
-from privacy.sources.base import EraseResult
+from privacy.sources.base import EraseResult, Match
 from privacy.sources.formats import PARQUET_SUFFIXES
 from privacy.sources.lake import LakeTable, erase_action, file_errors
 from privacy.sources.rowgroups import sample_fragments
@@ -48,38 +54,56 @@ def parquet_files(folder: Path) -> list[Path]:
     return out
 
 
-def filter_expr(field: pa.Field, values: Sequence[Any]) -> ds.Expression | None:
-    """``field IN values`` typed like the column, for pruning by statistics; None when the
-    column's type has no exact literal form (the caller then filters with match_mask)."""
-    arr = arrow_literal_values(field.type, values)
+def filter_expr(field: pa.Field, m: Match, cast: bool = False) -> ds.Expression | None:
+    """``field IN values`` typed like the column, for pruning by statistics (lowercased on
+    both sides with ``fold_case``, which statistics cannot prune); None when the column's type
+    has no exact literal form (the caller then filters with match_mask). ``cast``: compare the
+    column cast to the dataset's type (files that say ``string_view``)."""
+    col = pc.field(field.name)
+    if cast:
+        col = col.cast(field.type)
+    if m.fold_case and is_text_type(field.type):
+        folded = pa.array(sorted(folded_text(m.values)), type=pa.string())
+        return pc.utf8_lower(pc.field(field.name).cast(pa.string())).isin(folded)
+    arr = arrow_literal_values(field.type, m.values)
     if arr is None:
         return None
-    return pc.field(field.name).isin(arr)
+    return col.isin(arr)
+
+
+def _any_expr(schema: pa.Schema, matches: Sequence[Match], cast: bool) -> ds.Expression | None:
+    out: ds.Expression | None = None
+    for m in matches:
+        e = filter_expr(schema.field(m.column), m, cast)
+        if e is None:
+            return None
+        out = e if out is None else (out | e)
+    return out
 
 
 def scan_matches(
-    d: ds.Dataset, column: str, values: Sequence[Any], columns: Sequence[str] | None
+    d: ds.Dataset, matches: Sequence[Match], columns: Sequence[str] | None
 ) -> pa.Table | int:
-    """Rows of ``d`` whose ``column`` matches ``values`` (a table of ``columns``), or their
-    count when ``columns`` is None. Pushes the filter down so statistics prune files and row
-    groups; files whose schema says ``string_view`` (written by delta-rs, Polars) cannot take a
+    """Rows of ``d`` matching any of ``matches`` (a table of ``columns``), or their count
+    when ``columns`` is None. Pushes the filter down so statistics prune files and row groups;
+    files whose schema says ``string_view`` (written by delta-rs, Polars) cannot take a
     pushed-down string filter in Arrow, so those scans fall back to a cast filter."""
-    field = d.schema.field(column)
-    expr = filter_expr(field, values)
+    expr = _any_expr(d.schema, matches, cast=False)
     if expr is None:
         cols = list(columns or [])
         parts: list[pa.Table] = []
         hits = 0
-        for b in d.to_batches(columns=list(dict.fromkeys([*cols, column]))):
-            mask = match_mask(b.column(column), values)
+        wanted = list(dict.fromkeys([*cols, *(m.column for m in matches)]))
+        for b in d.to_batches(columns=wanted):
+            mask = matches_mask(b, matches)
             hits += int(pc.sum(mask).as_py() or 0)
             if columns is not None:
-                parts.append(pa.Table.from_batches([b.filter(mask)]).select(cols))
+                parts.append(pa.Table.from_batches([b]).filter(mask).select(cols))
         if columns is None:
             return hits
         return pa.concat_tables(parts) if parts else d.schema.empty_table().select(cols)
-    arr = arrow_literal_values(field.type, values)
-    fallback = pc.field(column).cast(field.type).isin(arr)
+    fallback = _any_expr(d.schema, matches, cast=True)
+    assert fallback is not None
     for e in (expr, fallback):
         try:
             if columns is None:
@@ -170,38 +194,39 @@ class ParquetTable(LakeTable):
             d = self.dataset()
             return sample_fragments(list(d.get_fragments()), d.schema, cols, n)
 
-    def lookup(self, column: str, values: Sequence[Any], columns: Sequence[str] | None) -> pa.Table:
+    def find(self, matches: Sequence[Match], columns: Sequence[str] | None) -> pa.Table:
         cols = list(columns) if columns is not None else self.schema().names
-        self.check_columns([*cols, column])
+        self.check_columns([*cols, *(m.column for m in matches)])
         with file_errors(self.path, self.name, "look up rows in"):
-            result = scan_matches(self.dataset(), column, values, cols)
+            result = scan_matches(self.dataset(), matches, cols)
         assert isinstance(result, pa.Table)
         return result
 
-    def count_where(self, column: str, values: Sequence[Any]) -> int:
-        self.check_columns([column])
+    def count_matches(self, matches: Sequence[Match]) -> int:
+        self.check_columns([m.column for m in matches])
         with file_errors(self.path, self.name, "count rows in"):
-            return int(scan_matches(self.dataset(), column, values, None))
+            return int(scan_matches(self.dataset(), matches, None))
 
     # --- erasure -----------------------------------------------------------------------------
 
-    def _holding(self, column: str, values: Sequence[Any]) -> list[tuple[Path, int]]:
+    def _holding(self, matches: Sequence[Match]) -> list[tuple[Path, int]]:
         """Files with at least one matching row and how many; statistics prune the rest."""
-        self.check_columns([column])
         d = self.dataset()
         out: list[tuple[Path, int]] = []
         for frag in d.get_fragments():
             one = ds.FileSystemDataset([frag], d.schema, d.format, d.filesystem)
-            hits = int(scan_matches(one, column, values, None))
+            hits = int(scan_matches(one, matches, None))
             if hits:
                 out.append((Path(frag.path), hits))
         return out
 
     def _erase(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
+        self, matches: Sequence[Match], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
+        self.check_columns([m.column for m in matches])
         partitions = self.partition_columns()
-        if replacements is not None and (named := partitions & {*replacements, column}):
+        named = partitions & {*(replacements or {}), *(m.column for m in matches)}
+        if replacements is not None and named:
             raise UnsupportedSourceError(
                 f"{self.path}: cannot anonymize partition column(s) {sorted(named)} of table "
                 f"{self.name!r}, or by one: partition values are folder names",
@@ -209,23 +234,37 @@ class ParquetTable(LakeTable):
             )
         action = erase_action(replacements)
         rows = files = 0
-        partitioned = column in partitions
+        # a match on a partition column names whole files (the partition's folder holds the
+        # value); the others are matched row by row, in the files that hold a match
+        by_partition = [m for m in matches if m.column in partitions]
+        by_row = [m for m in matches if m.column not in partitions]
         with file_errors(self.path, self.name, action):
-            holding: dict[Path, int] = {}
-            for chunk in batched(list(values)):
-                for path, hits in self._holding(column, chunk):
-                    holding[path] = holding.get(path, 0) + hits
-            for path, hits in sorted(holding.items()):
-                if partitioned:
-                    # the whole file lies in a partition named by the value
-                    remove_file(path)
-                    _prune_empty_dirs(path.parent, self.path)
-                    rows += hits
-                else:
-                    rows += rewrite_parquet(path, column, values, replacements)
-                files += 1
-        self._refresh()
+            for group, whole in ((by_partition, True), (by_row, False)):
+                if not group:
+                    continue
+                holding: dict[Path, int] = {}
+                for chunk in _chunks(group):
+                    for path, hits in self._holding(chunk):
+                        holding[path] = holding.get(path, 0) + hits
+                for path, hits in sorted(holding.items()):
+                    if whole:
+                        remove_file(path)
+                        _prune_empty_dirs(path.parent, self.path)
+                        rows += hits
+                    else:
+                        rows += rewrite_parquet(path, group, replacements)
+                    files += 1
+                self._refresh()
         return EraseResult(rows=rows, files_rewritten=files, purged=True)
+
+
+def _chunks(matches: Sequence[Match]) -> list[list[Match]]:
+    """Batch k of every match, as matches: filters of a sane size."""
+    split = [(m, list(batched(list(m.values)))) for m in matches]
+    out: list[list[Match]] = []
+    for k in range(max((len(c) for _, c in split), default=0)):
+        out.append([Match(m.column, c[k], m.fold_case) for m, c in split if k < len(c)])
+    return out
 
 
 def _prune_empty_dirs(folder: Path, root: Path) -> None:
@@ -241,7 +280,7 @@ REWRITE_GROUP_ROWS = 131_072
 
 
 def rewrite_parquet(
-    path: Path, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
+    path: Path, matches: Sequence[Match], replacements: Mapping[str, Any] | None
 ) -> int:
     """Rewrite one file without the matching rows (or with them anonymized), atomically.
 
@@ -261,7 +300,7 @@ def rewrite_parquet(
     changed = 0
 
     def edit(table: pa.Table) -> tuple[pa.Table, int]:
-        mask = match_mask(table.column(column), values)
+        mask = matches_mask(table, matches)
         hits = int(pc.sum(mask).as_py() or 0)
         if hits and replacements is None:
             table = table.filter(pc.invert(mask))

@@ -25,11 +25,13 @@ from privacy.sources.base import (
     ColumnKind,
     EraseResult,
     ForeignKey,
+    Match,
     Source,
     SupportsErase,
     SupportsLookup,
     SupportsRelations,
     SupportsSample,
+    fold,
 )
 from privacy.sources.kinds import kind_of_sql_type
 from privacy.sources.sql_errors import translate
@@ -90,6 +92,9 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
         self._columns: dict[str, list[ColumnInfo]] = {}
         self._types: dict[str, dict[str, Any]] = {}
         self._tables: list[str] | None = None
+        self._ci: dict[tuple[str, str], bool] = {}
+        if self.kind == "sqlite":
+            sa.event.listen(self.engine, "connect", _register_sqlite_functions)
         self._check()
 
     # --- connection and errors -----------------------------------------------------------
@@ -246,61 +251,94 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
 
     # --- SupportsLookup ------------------------------------------------------------------
 
-    def _where(
-        self, table: str, column: str, values: Sequence[Any], extra: Sequence[ColumnInfo] = ()
-    ) -> tuple[sa.TableClause, sa.ColumnClause[Any], list[Any]]:
-        key = self._infos(table, [column])[0]
-        t = self._table(table, [key, *[c for c in extra if c.name != key.name]])
-        return t, t.c[key.name], coerce_values(key.kind, values)
+    def _ci_collation(self, table: str, column: str) -> bool:
+        """MySQL/MariaDB: does the column compare case-insensitively already (a ``_ci``
+        collation, the default)? Then ``col IN (...)`` folds case and keeps its index."""
+        key = (table, column)
+        if key not in self._ci:
+            stmt = sa.text(
+                "SELECT COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+                "COALESCE(:s, DATABASE()) AND TABLE_NAME = :t AND COLUMN_NAME = :c"
+            )
+            with self._connect(table, "describe") as conn:
+                name = conn.execute(stmt, {"s": self.schema, "t": table, "c": column}).scalar()
+            self._ci[key] = bool(name) and str(name).lower().endswith("_ci")
+        return self._ci[key]
 
-    def lookup(
-        self,
-        table: str,
-        column: str,
-        values: Sequence[Any],
-        columns: Sequence[str] | None = None,
+    def _match_clause(
+        self, table: str, t: sa.TableClause, m: Match, info: ColumnInfo, param: str
+    ) -> sa.ColumnElement[bool]:
+        col = t.c[info.name]
+        bind: sa.BindParameter[Any] = sa.bindparam(param, expanding=True)
+        if not (m.fold_case and info.kind is ColumnKind.STRING):
+            return col.in_(bind)
+        if self.kind == "mysql" and self._ci_collation(table, info.name):
+            return col.in_(bind)
+        if self.kind == "sqlite":
+            # SQLite's lower() folds ASCII only; Python's, registered per connection, all
+            return sa.func.privacy_lower(col).in_(bind)
+        # no btree index on the column serves lower(col): without an expression index on
+        # lower(col) this scans the table (see docs/sources.md)
+        return sa.func.lower(col).in_(bind)
+
+    def _statements(
+        self, table: str, matches: Sequence[Match], extra: Sequence[ColumnInfo] = ()
+    ) -> tuple[sa.TableClause, list[tuple[sa.ColumnElement[bool], dict[str, list[Any]]]]]:
+        """The table clause and, per statement, a WHERE clause with its bound values: batch k
+        of every match, OR'd, so one statement serves every path to the table."""
+        infos = self._infos(table, [m.column for m in matches])
+        t = self._table(table, list({c.name: c for c in [*infos, *extra]}.values()))
+        per_match: list[tuple[Match, ColumnInfo, list[Sequence[Any]]]] = []
+        for m, info in zip(matches, infos, strict=True):
+            vals = coerce_values(info.kind, m.values)
+            if m.fold_case and info.kind is ColumnKind.STRING:
+                vals = list(dict.fromkeys(fold(v) for v in vals))
+            if vals:
+                per_match.append((m, info, list(batched(vals, BATCH))))
+        out: list[tuple[sa.ColumnElement[bool], dict[str, list[Any]]]] = []
+        for k in range(max((len(c) for _, _, c in per_match), default=0)):
+            clauses: list[sa.ColumnElement[bool]] = []
+            params: dict[str, list[Any]] = {}
+            for i, (m, info, chunks) in enumerate(per_match):
+                if k < len(chunks):
+                    clauses.append(self._match_clause(table, t, m, info, f"v{i}"))
+                    params[f"v{i}"] = list(chunks[k])
+            out.append((sa.or_(*clauses), params))
+        return t, out
+
+    def find(
+        self, table: str, matches: Sequence[Match], columns: Sequence[str] | None = None
     ) -> pa.Table:
         infos = self._infos(table, columns)
-        t, key, vals = self._where(table, column, values, infos)
+        t, statements = self._statements(table, matches, infos)
         cols = [t.c[c.name] for c in infos]
         rows: list[Any] = []
         with self._connect(table, "look up rows in") as conn:
-            for chunk in batched(vals, BATCH):
-                stmt = sa.select(*cols).where(key.in_(sa.bindparam("v", expanding=True)))
-                rows.extend(tuple(r) for r in conn.execute(stmt, {"v": list(chunk)}))
+            for where, params in statements:
+                rows.extend(tuple(r) for r in conn.execute(sa.select(*cols).where(where), params))
         return rows_to_table(infos, rows)
 
-    def count_where(self, table: str, column: str, values: Sequence[Any]) -> int:
-        t, key, vals = self._where(table, column, values)
+    def count_matches(self, table: str, matches: Sequence[Match]) -> int:
+        t, statements = self._statements(table, matches)
         total = 0
         with self._connect(table, "count rows in") as conn:
-            for chunk in batched(vals, BATCH):
-                stmt = (
-                    sa.select(sa.func.count())
-                    .select_from(t)
-                    .where(key.in_(sa.bindparam("v", expanding=True)))
-                )
-                total += int(conn.execute(stmt, {"v": list(chunk)}).scalar_one())
+            for where, params in statements:
+                stmt = sa.select(sa.func.count()).select_from(t).where(where)
+                total += int(conn.execute(stmt, params).scalar_one())
         return total
 
     # --- SupportsErase -------------------------------------------------------------------
 
-    def delete_where(self, table: str, column: str, values: Sequence[Any]) -> EraseResult:
-        t, key, vals = self._where(table, column, values)
-        rows = statements = 0
+    def delete_matches(self, table: str, matches: Sequence[Match]) -> EraseResult:
+        t, statements = self._statements(table, matches)
+        rows = 0
         with self._begin(table, "delete rows from") as conn:
-            for chunk in batched(vals, BATCH):
-                stmt = sa.delete(t).where(key.in_(sa.bindparam("v", expanding=True)))
-                rows += conn.execute(stmt, {"v": list(chunk)}).rowcount
-                statements += 1
-        return EraseResult(rows=rows, statements=statements)
+            for where, params in statements:
+                rows += conn.execute(sa.delete(t).where(where), params).rowcount
+        return EraseResult(rows=rows, statements=len(statements))
 
-    def anonymize_where(
-        self,
-        table: str,
-        column: str,
-        values: Sequence[Any],
-        replacements: Mapping[str, Any],
+    def anonymize_matches(
+        self, table: str, matches: Sequence[Match], replacements: Mapping[str, Any]
     ) -> EraseResult:
         if not replacements:
             raise SourceError(
@@ -308,16 +346,22 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
                 hint="name the columns to overwrite (column -> new value, None for NULL)",
             )
         targets = self._infos(table, list(replacements))
-        t, key, vals = self._where(table, column, values, targets)
+        t, statements = self._statements(table, matches, targets)
         # replacement values are bound parameters too (typed by the target column)
         new = {t.c[c.name]: sa.literal(replacements[c.name], t.c[c.name].type) for c in targets}
-        rows = statements = 0
+        rows = 0
         with self._begin(table, "anonymize rows in") as conn:
-            for chunk in batched(vals, BATCH):
-                stmt = sa.update(t).where(key.in_(sa.bindparam("v", expanding=True))).values(new)
-                rows += conn.execute(stmt, {"v": list(chunk)}).rowcount
-                statements += 1
-        return EraseResult(rows=rows, statements=statements)
+            for where, params in statements:
+                rows += conn.execute(sa.update(t).where(where).values(new), params).rowcount
+        return EraseResult(rows=rows, statements=len(statements))
+
+
+def _register_sqlite_functions(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.create_function("privacy_lower", 1, _py_lower, deterministic=True)
+
+
+def _py_lower(v: Any) -> Any:
+    return fold(v) if isinstance(v, str) else v
 
 
 def _bind_type(t: Any, kind: ColumnKind) -> Any:

@@ -21,7 +21,7 @@ import csv
 import json
 import logging
 import random
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
@@ -31,9 +31,9 @@ import pyarrow.csv as pacsv
 import pyarrow.json as pajson
 
 from privacy.errors import SourceReadError
-from privacy.sources.arrowutil import SEED, Reservoir, as_ints, as_text
+from privacy.sources.arrowutil import SEED, Reservoir, as_ints, as_text, folded_text
 from privacy.sources.atomic import atomic_replace
-from privacy.sources.base import EraseResult
+from privacy.sources.base import EraseResult, Match, fold
 from privacy.sources.lake import LakeTable, erase_action, file_errors
 
 log = logging.getLogger(__name__)
@@ -119,47 +119,66 @@ class _TextTable(LakeTable):
         # only row, a verification lookup must find nothing rather than fail)
         return not self.schema().names
 
-    def lookup(self, column: str, values: Sequence[Any], columns: Sequence[str] | None) -> pa.Table:
+    def find(self, matches: Sequence[Match], columns: Sequence[str] | None) -> pa.Table:
         cols = list(columns) if columns is not None else self.schema().names
         if self._empty():
             return pa.table({c: pa.nulls(0, pa.string()) for c in cols})
-        self.check_columns([*cols, column])
+        self.check_columns([*cols, *(m.column for m in matches)])
         with file_errors(self.path, self.name, "look up rows in"):
-            records = [r for r, hit in self._records(column, values) if hit]
+            records = [r for r, hit in self._records(matches) if hit]
         return self._to_table(records, cols)
 
-    def count_where(self, column: str, values: Sequence[Any]) -> int:
+    def count_matches(self, matches: Sequence[Match]) -> int:
         if self._empty():
             return 0
-        self.check_columns([column])
+        self.check_columns([m.column for m in matches])
         with file_errors(self.path, self.name, "count rows in"):
-            return sum(1 for _, hit in self._records(column, values) if hit)
+            return sum(1 for _, hit in self._records(matches) if hit)
 
     def _erase(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
+        self, matches: Sequence[Match], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
         if self._empty():
             return EraseResult(rows=0, purged=True)
-        self.check_columns([column])
+        self.check_columns([m.column for m in matches])
         action = erase_action(replacements)
         with file_errors(self.path, self.name, action):
             # a first pass that writes nothing: most calls find nothing and leave the file be
-            if not any(hit for _, hit in self._records(column, values)):
+            if not any(hit for _, hit in self._records(matches)):
                 return EraseResult(rows=0, purged=True)
-            rows = self._rewrite(column, values, replacements)
+            rows = self._rewrite(matches, replacements)
         return EraseResult(rows=rows, files_rewritten=1 if rows else 0, purged=True)
 
     # subclasses
-    def _records(self, column: str, values: Sequence[Any]) -> Iterator[tuple[Any, bool]]:
+    def _records(self, matches: Sequence[Match]) -> Iterator[tuple[Any, bool]]:
         raise NotImplementedError
 
     def _to_table(self, records: list[Any], cols: list[str]) -> pa.Table:
         raise NotImplementedError
 
-    def _rewrite(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
-    ) -> int:
+    def _rewrite(self, matches: Sequence[Match], replacements: Mapping[str, Any] | None) -> int:
         raise NotImplementedError
+
+
+class _CellTest:
+    """Does a CSV record match any of the matches? Cells are text: compared exactly, or
+    lowercased on both sides for a ``fold_case`` match."""
+
+    def __init__(self, header: list[str], matches: Sequence[Match]) -> None:
+        self.tests = [
+            (
+                header.index(m.column),
+                folded_text(m.values) if m.fold_case else as_text(m.values),
+                m.fold_case,
+            )
+            for m in matches
+        ]
+
+    def __call__(self, row: list[str]) -> bool:
+        for idx, texts, folded in self.tests:
+            if idx < len(row) and (fold(row[idx]) if folded else row[idx]) in texts:
+                return True
+        return False
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -277,8 +296,7 @@ class CsvTable(_TextTable):
         enc, _ = self._dialect()
         return open(self.path, encoding=enc, newline="")
 
-    def _records(self, column: str, values: Sequence[Any]) -> Iterator[tuple[Any, bool]]:
-        texts = as_text(values)
+    def _records(self, matches: Sequence[Match]) -> Iterator[tuple[Any, bool]]:
         _, delim = self._dialect()
         try:
             with self._open_text() as f:
@@ -286,11 +304,11 @@ class CsvTable(_TextTable):
                 header = next(reader, None)
                 if header is None:
                     return
-                idx = header.index(column)
+                hit = _CellTest(header, matches)
                 for row in reader:
                     if not row:
                         continue
-                    yield row, (idx < len(row) and row[idx] in texts)
+                    yield row, hit(row)
         except UnicodeDecodeError as e:
             raise self._decode_error() from e
 
@@ -311,10 +329,7 @@ class CsvTable(_TextTable):
         table = pa.Table.from_arrays(arrays, names=cols)
         return _cast_like(table, self.schema())
 
-    def _rewrite(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
-    ) -> int:
-        texts = as_text(values)
+    def _rewrite(self, matches: Sequence[Match], replacements: Mapping[str, Any] | None) -> int:
         enc, delim = self._dialect()
         changed = 0
         try:
@@ -332,11 +347,11 @@ class CsvTable(_TextTable):
                     return 0
                 eol = "\r\n" if head_text.endswith("\r\n") else "\n"
                 writer = csv.writer(out, delimiter=delim, lineterminator=eol)
-                idx = header.index(column)
+                hit = _CellTest(header, matches)
                 rep = {header.index(c): v for c, v in (replacements or {}).items()}
                 for row in reader:
                     text = rec.take()
-                    if row and idx < len(row) and row[idx] in texts:
+                    if row and hit(row):
                         changed += 1
                         if replacements is None:
                             continue
@@ -355,8 +370,9 @@ class CsvTable(_TextTable):
 # --- JSON lines ------------------------------------------------------------------------------
 
 
-def _json_match(x: Any, ints: set[int], texts: set[str]) -> bool:
-    """The same rule as Arrow's match_mask: integers by value, strings exactly."""
+def _json_match(x: Any, ints: set[int], texts: set[str], folded: bool = False) -> bool:
+    """The same rule as Arrow's match_mask: integers by value, strings exactly (or both
+    sides lowercased when ``folded``; ``texts`` are then lowercased already)."""
     if isinstance(x, bool) or x is None:
         return False
     if isinstance(x, int):
@@ -364,8 +380,25 @@ def _json_match(x: Any, ints: set[int], texts: set[str]) -> bool:
     if isinstance(x, float):
         return x.is_integer() and int(x) in ints
     if isinstance(x, str):
-        return x in texts
+        return (fold(x) if folded else x) in texts
     return False
+
+
+def _json_test(matches: Sequence[Match]) -> Callable[[dict[str, Any]], bool]:
+    tests = [
+        (
+            m.column,
+            as_ints(m.values),
+            folded_text(m.values) if m.fold_case else as_text(m.values),
+            m.fold_case,
+        )
+        for m in matches
+    ]
+
+    def hit(obj: dict[str, Any]) -> bool:
+        return any(_json_match(obj.get(c), i, t, f) for c, i, t, f in tests)
+
+    return hit
 
 
 def _from_pylist(records: list[dict[str, Any]], cols: list[str]) -> pa.Table:
@@ -480,24 +513,22 @@ class JsonLinesTable(_TextTable):
                     kept[j] = obj
         return _from_pylist(kept, cols)
 
-    def _records(self, column: str, values: Sequence[Any]) -> Iterator[tuple[Any, bool]]:
-        ints, texts = as_ints(values), as_text(values)
+    def _records(self, matches: Sequence[Match]) -> Iterator[tuple[Any, bool]]:
+        hit = _json_test(matches)
         for _, obj in self._lines():
             if obj is not None:
-                yield obj, _json_match(obj.get(column), ints, texts)
+                yield obj, hit(obj)
 
     def _to_table(self, records: list[Any], cols: list[str]) -> pa.Table:
         table = _from_pylist(records, cols)
         return _cast_like(table, self.schema())
 
-    def _rewrite(
-        self, column: str, values: Sequence[Any], replacements: Mapping[str, Any] | None
-    ) -> int:
-        ints, texts = as_ints(values), as_text(values)
+    def _rewrite(self, matches: Sequence[Match], replacements: Mapping[str, Any] | None) -> int:
+        hit = _json_test(matches)
         changed = 0
         with atomic_replace(self.path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
             for line, obj in self._lines():
-                if obj is None or not _json_match(obj.get(column), ints, texts):
+                if obj is None or not hit(obj):
                     out.write(line)
                     continue
                 changed += 1

@@ -211,3 +211,42 @@ def test_a_table_with_rewritten_files_can_still_be_sampled_and_scanned(table: Pa
     sample = open_source(str(table)).sample("customers", ["email", "customer_id"], n=4000)
     assert sample.num_rows == 3999
     assert "person1043@example.com" in sample.column("email").to_pylist()
+
+
+def test_fold_case_erases_the_identifier_in_any_case_and_keeps_it_out_of_the_log(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "customers"
+    for k in range(4):
+        write_deltalake(path, batch(k * 1000, (k + 1) * 1000), mode="append")
+    stored = "Mixed.Case1042@Example.com"
+    DeltaTable(str(path)).update(predicate="customer_id = 1042", updates={"email": f"'{stored}'"})
+    src = open_source(str(path))
+    asked = ["mixed.case1042@example.com"]
+    assert src.count_where("customers", "email", asked) == 0  # exact unless asked to fold
+    assert src.count_where("customers", "email", asked, fold_case=True) == 1
+    got = src.lookup("customers", "email", asked, columns=["customer_id"], fold_case=True)
+    assert got.column("customer_id").to_pylist() == [1042]
+    files_before = set(DeltaTable(str(path)).file_uris())
+    r = src.delete_where("customers", "email", asked, fold_case=True)
+    assert (r.rows, r.files_rewritten, r.purged) == (1, 1, True)
+    # the lowercased value went into the predicate only as a hash; no case of it is left
+    assert not holds(path, stored) and not holds(path, asked[0])
+    assert not holds(path, "Given1042 Family1042")
+    files_after = set(DeltaTable(str(path)).file_uris())
+    assert len(files_before - files_after) == 1  # statistics still pruned the other files
+    assert src.count("customers") == 3999
+
+
+def test_matches_on_two_columns_are_one_delete(table: Path) -> None:
+    from privacy.sources.base import Match
+
+    src = open_source(str(table))
+    r = src.delete_matches(
+        "customers",
+        [
+            Match("email", ["PERSON1042@example.com"], fold_case=True),
+            Match("customer_id", [1042, 7]),
+        ],
+    )
+    assert r.rows == 2 and src.count("customers") == 3998  # 1042 reached twice, once

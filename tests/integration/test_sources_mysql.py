@@ -124,3 +124,32 @@ def test_unicode_round_trip(mysql_url: str) -> None:
         names: list[Any] = sorted(src.sample("people").column("name").to_pylist())
         assert names == ["Zoë 😀", "김민준"]
         assert src.delete_where("people", "name", ["김민준"]).rows == 1
+
+
+def test_fold_case_on_binary_and_case_insensitive_collations(mysql_url: str) -> None:
+    # a _bin column compares case-sensitively: lower() on both sides; a _ci one folds case
+    # itself, so a plain IN keeps its index
+    _exec(
+        mysql_url,
+        "CREATE TABLE accounts (id int primary key, "
+        "login varchar(100) COLLATE utf8mb4_bin, email varchar(100) COLLATE utf8mb4_general_ci, "
+        "KEY (email))",
+        "INSERT INTO accounts VALUES (1, 'Mixed.Case', 'Mixed.Case@Example.com'), "
+        "(2, 'other', 'other@example.com')",
+    )
+    with open_source(mysql_url) as src:
+        assert isinstance(src, SqlSource)
+        assert src.count_where("accounts", "login", ["mixed.case"]) == 0  # exact, as asked
+        assert src.count_where("accounts", "login", ["mixed.case"], fold_case=True) == 1
+        assert src.count_where("accounts", "email", ["MIXED.case@example.com"], fold_case=True)
+        seen: list[str] = []
+        sa.event.listen(
+            src.engine, "before_cursor_execute", lambda c, cur, stmt, *a: seen.append(stmt)
+        )
+        src.count_where("accounts", "email", ["x@example.com"], fold_case=True)
+        src.count_where("accounts", "login", ["x"], fold_case=True)
+        r = src.delete_where("accounts", "login", ["MIXED.CASE"], fold_case=True)
+        assert r.rows == 1 and src.count("accounts") == 1
+    counts = [s for s in seen if "count(" in s.lower()]
+    assert "lower(" not in counts[0].lower()  # the _ci column: index usable
+    assert "lower(" in counts[1].lower()  # the _bin column

@@ -312,3 +312,37 @@ def test_killed_rewrite_leaves_a_readable_table(tmp_path: Path) -> None:
     src.delete_where("big", "id", [5])
     assert src.count_where("big", "id", [5]) == 0 and src.count("big") == 599_999
     assert [p.name for p in tmp_path.iterdir()] == ["big.parquet"]  # stray copy removed
+
+
+def test_fold_case_finds_and_rewrites_the_identifier_in_any_case(tmp_path: Path) -> None:
+    folder = tmp_path / "lake" / "events"
+    folder.mkdir(parents=True)
+    for k in range(3):
+        pq.write_table(people(k * 100, (k + 1) * 100), folder / f"part-{k}.parquet")
+    t = pq.read_table(folder / "part-1.parquet")
+    emails = t.column("email").to_pylist()
+    emails[42] = "Mixed.Case@Example.com"
+    t = t.set_column(t.schema.get_field_index("email"), "email", pa.array(emails))
+    pq.write_table(t, folder / "part-1.parquet")
+    src = open_source(str(tmp_path / "lake"))
+    asked = ["mixed.case@example.com"]
+    assert src.count_where("events", "email", asked) == 0  # exact unless asked to fold
+    assert src.count_where("events", "email", asked, fold_case=True) == 1
+    got = src.lookup("events", "email", asked, columns=["id"], fold_case=True)
+    assert got.column("id").to_pylist() == [142]
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    r = src.delete_where("events", "email", ["MIXED.case@example.com"], fold_case=True)
+    assert (r.rows, r.files_rewritten) == (1, 1)
+    assert [n for n, b in before.items() if (folder / n).read_bytes() != b] == ["part-1.parquet"]
+    assert b"Mixed.Case@Example.com" not in all_bytes(tmp_path / "lake")
+    assert src.count("events") == 299
+    # the same rows with the column typed string_view (as delta-rs and Polars write it)
+    other = tmp_path / "views"
+    other.mkdir()
+    pq.write_table(
+        t.cast(
+            pa.schema([f.with_type(pa.string_view()) if f.name == "email" else f for f in t.schema])
+        ),
+        other / "v.parquet",
+    )
+    assert open_source(str(other)).count_where("v", "email", asked, fold_case=True) == 1

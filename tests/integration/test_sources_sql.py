@@ -279,3 +279,52 @@ def test_unknown_table_and_column_are_clear(source: SqlSource) -> None:
         source.lookup("customers", "nope", ["x"])
     with pytest.raises(SourceNotFoundError):
         source.sample("v_customers")  # views are not tables to scan or erase
+
+
+def _set_email(db_url: str, table: str, row_id: int, email: str) -> None:
+    eng = sa.create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+    with eng.begin() as c:
+        c.execute(
+            sa.text(f"UPDATE {table} SET email = :e WHERE id = :i"), {"e": email, "i": row_id}
+        )
+    eng.dispose()
+
+
+def test_fold_case_finds_and_erases_an_identifier_in_any_case(
+    source: SqlSource, db_url: str, engine_kind: str
+) -> None:
+    _set_email(db_url, "customers", 2011, "Mixed.Case@Example.com")
+    _set_email(db_url, "customers", 2012, "ÉMILE@Example.com")  # folded beyond ASCII too
+    asked = ["mixed.case@example.com", "émile@example.com"]
+    assert source.count_where("customers", "email", asked, fold_case=True) == 2
+    got = source.lookup("customers", "email", asked, columns=["id"], fold_case=True)
+    assert sorted(got.column("id").to_pylist()) == [2011, 2012]
+    if engine_kind != "mysql":  # MariaDB's default collation ignores case anyway
+        assert source.count_where("customers", "email", asked) == 0
+    seen = _statements(source)
+    r = source.delete_where("customers", "email", ["MIXED.CASE@example.COM"], fold_case=True)
+    assert r.rows == 1 and r.statements == 1
+    assert not any("mixed.case" in s.lower() for s in seen)  # still bound parameters
+    r = source.anonymize_where(
+        "customers", "email", ["Émile@example.com"], {"Full Name": None}, fold_case=True
+    )
+    assert r.rows == 1
+    assert source.lookup("customers", "id", [2012]).to_pylist()[0]["Full Name"] is None
+    assert source.count_where("customers", "email", asked, fold_case=True) == 1  # 2012 kept
+    assert source.count("customers") == 2999
+    # ids stay exact: the flag means nothing to an integer column
+    assert source.count_where("customers", "id", ["13"], fold_case=True) == 1
+
+
+def test_matches_are_ored_in_one_statement(source: SqlSource) -> None:
+    from privacy.sources.base import Match
+
+    matches = [
+        Match("email", ["PERSON21@example.com"], fold_case=True),
+        Match("id", [21, 22, 23]),
+    ]
+    assert source.count_matches("customers", matches) == 3  # 21 found twice, counted once
+    seen = _statements(source)
+    r = source.delete_matches("orders", [Match("customer_id", [61, 62]), Match("id", [61, 62])])
+    assert r.rows == 3 and r.statements == 1  # orders 60, 61 (by customer), 61, 62 (by id)
+    assert len([s for s in seen if s.lstrip().upper().startswith("DELETE")]) == 1

@@ -210,3 +210,22 @@ def test_lookup_returns_typed_columns(tmp_path: Path) -> None:
     t = open_source(str(tmp_path)).lookup("people", "email", ["person5@example.com"])
     assert t.schema.field("id").type == pa.int64()
     assert t.to_pylist() == [{"id": 5, "email": "person5@example.com", "city": "City 5"}]
+
+
+def test_fold_case_in_csv_and_json_lines(tmp_path: Path) -> None:
+    csv_path = tmp_path / "people.csv"
+    csv_path.write_bytes(b"id,email\r\n1,Mixed.Case@Example.com\r\n2,other@example.com\r\n")
+    jl_path = tmp_path / "events.jsonl"
+    jl_path.write_text(
+        '{"id": 1, "email": "MIXED.CASE@EXAMPLE.COM"}\n{"id": 2, "email": "other@example.com"}\n'
+    )
+    src = open_source(str(tmp_path))
+    asked = ["mixed.case@example.com"]
+    for table in ("people", "events"):
+        assert src.count_where(table, "email", asked) == 0  # exact unless asked to fold
+        assert src.count_where(table, "email", asked, fold_case=True) == 1
+        got = src.lookup(table, "email", asked, columns=["id"], fold_case=True)
+        assert [str(i) for i in got.column("id").to_pylist()] == ["1"]
+        assert src.delete_where(table, "email", asked, fold_case=True).rows == 1
+    assert csv_path.read_bytes() == b"id,email\r\n2,other@example.com\r\n"
+    assert jl_path.read_text() == '{"id": 2, "email": "other@example.com"}\n'
