@@ -400,6 +400,16 @@ TERMS: list[tuple[str, float, int, str]] = [
         dea registration number, npi number, prescriber npi, prescriber dea,
         medical license number, medical licence number""",
     ),
+    # a clinician's licence, not a driver's (``license number`` alone is a driver's)
+    (
+        "MEDICAL_LICENSE",
+        STRONG,
+        88,
+        """prescriber license, provider license, physician license, doctor license,
+        nurse license, practitioner license, prescriber licence, provider licence,
+        physician licence, doctor licence, nurse licence, practitioner licence,
+        nursing license, medical registration, gmc number, state license""",
+    ),
     # --- special categories -----------------------------------------------------------------
     (
         "HEALTH_DATA",

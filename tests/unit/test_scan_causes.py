@@ -130,6 +130,8 @@ def test_generic_words_do_not_veto(
         ("PSPRT_NBR", "US_PASSPORT", False),
         ("MDL", None, False),  # middle, model or module: nothing
         ("INS", None, False),  # a vowel first: not read as an acronym it happens to spell
+        ("provider_license_no", "MEDICAL_LICENSE", False),  # a clinician's, not a driver's
+        ("license_number", "US_DRIVER_LICENSE", False),
         ("PASSP", None, False),  # passport or passphrase: ambiguous, nothing
         ("NextOfKinRelationship", None, True),
         ("emergency_contact_relation", None, True),
@@ -224,6 +226,8 @@ RECOGNIZED_CASES = [
     ("primary_dx", lambda r: r.choice(ICD), "HEALTH_DATA"),
     ("diag_code", lambda r: r.choice(ICD).replace(".", ""), "HEALTH_DATA"),  # claims: no dot
     ("col_9", lambda r: r.choice(ICD), "HEALTH_DATA"),
+    ("diagnosis_code", lambda r: r.choice(["250.00", "401.9", "493.90", "272.4"]), "HEALTH_DATA"),
+    ("col_10", lambda r: r.choice(["250.00", "401.9", "493.90", "272.4"]), None),  # ICD-9: no
     ("party_code", lambda r: r.choice(["DEM", "REP", "UNA", "LIB", "GRN"]), "NRP"),
     ("voter_party", lambda r: r.choice(["Democratic", "Republican", "Independent"]), "NRP"),
     ("kirchensteuer", lambda r: r.choice(["rk", "ev", "ak"]), "NRP"),

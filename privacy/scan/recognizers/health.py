@@ -9,7 +9,8 @@ Three shapes, all read with the column's name or table:
   (disorder)", "Acute bronchitis", "Amoxicillin 250 MG Oral Capsule"): a value counts when it
   holds a clinical term or a SNOMED CT semantic tag (``(disorder)``, ``(finding)``...);
 - **ICD-10 codes** (``E11.9``, ``S52.501A``, ``J45``; without the dot too, as claims files
-  write them) in diagnosis columns (``diagnosis_code``, ``dx``, ``icd10``);
+  write them) in diagnosis columns (``diagnosis_code``, ``dx``, ``icd10``), and ICD-9 codes
+  (``250.00``) there as plausible;
 - any wording under a health name (``diagnosis``, ``allergies``): plausible.
 
 Values alone decide only for SNOMED-tagged text (half the values or more) and for columns of
@@ -38,6 +39,9 @@ _TAG = re.compile(
 #: detail (the 7th character of injuries, ``X`` placeholders)
 _ICD10 = re.compile(r"[A-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?")
 _ICD10_DOTTED = re.compile(r"[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
+#: an ICD-9-CM code (``250.00``, ``V22.1``, ``E880.9``): digits like any others, so plausible
+#: only, under a health name
+_ICD9 = re.compile(r"\d{3}(?:\.\d{1,2})?|V\d{2}(?:\.\d{1,2})?|E\d{3}(?:\.\d)?")
 _FLAGS = frozenset({"0", "1", "true", "false", "yes", "no", "y", "n", "t", "f", "ja", "nein",
                     "oui", "non", "si", "sí", "sim", "nao", "não"})  # fmt: skip
 
@@ -87,7 +91,7 @@ class HealthDataRecognizer(Recognizer):
         return clinical(text) or (len(text) <= 8 and _ICD10.fullmatch(text) is not None)
 
     def plausible(self, text: str) -> bool:
-        if text.lower() in _FLAGS:
+        if text.lower() in _FLAGS or _ICD9.fullmatch(text):
             return True
         return _WORDS.fullmatch(text) is not None and any(ch.isalpha() for ch in text)
 
