@@ -54,6 +54,11 @@ def print_warning(text: str) -> None:
     err_console.print(f"[yellow]warning:[/] {escape(text)}", highlight=False)
 
 
+def print_note(text: str) -> None:
+    """A remark that is not an error (the command still succeeds), on stderr."""
+    err_console.print(f"[cyan]note:[/] {escape(text)}", highlight=False)
+
+
 def fail(message: str, code: int = EXIT_ERROR, hint: str | None = None) -> NoReturn:
     print_error(message, hint)
     sys.exit(code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +23,12 @@ from cli.common import (
     actor,
     console,
     err_console,
-    exit_on_error,
     fail,
     print_error,
+    print_note,
     settings,
 )
+from privacy.errors import PrivacyError
 
 if TYPE_CHECKING:
     from privacy.catalog.models import ColumnTag
@@ -48,22 +50,125 @@ def tag_json(tag: ColumnTag) -> dict[str, Any]:
     }
 
 
-def report_json(report: ScanReport, accepted: int | None = None) -> dict[str, Any]:
+def report_json(
+    report: ScanReport,
+    accepted: int | None = None,
+    *,
+    notes: list[Note] | None = None,
+    nothing: Problem | None = None,
+) -> dict[str, Any]:
+    """The report as DESIGN.md promises it. ``nothing``: the scan found nothing to scan, a
+    failure of the whole source (``table`` null); ``notes``: non-fatal remarks per table."""
+    failed = [{"table": f.table, "error": f.error, "hint": f.hint} for f in report.failures]
+    if nothing is not None:
+        failed.append({"table": None, "error": nothing.error, "hint": nothing.hint})
     out: dict[str, Any] = {
         "source": report.source,
         "columns": [tag_json(t) for t in report.tags],
-        "failed": [{"table": f.table, "error": f.error, "hint": f.hint} for f in report.failures],
+        "failed": failed,
+        "notes": [{"table": n.table, "note": n.text} for n in notes or []],
         "summary": {
             "tables": len(report.tables),
             "columns": len(report.tags),
             "pii_columns": len(report.pii),
-            "failed_tables": len(report.failures),
+            "failed_tables": len(failed),
             "seconds": round(report.seconds, 3),
         },
     }
     if accepted is not None:
         out["summary"]["accepted"] = accepted
     return out
+
+
+def failure_json(source: str, error: str, hint: str | None) -> dict[str, Any]:
+    """The report of a scan that failed as a whole (unreachable, unknown scheme, ...): the same
+    shape, no columns, one failure with no table, so a script reads every outcome alike."""
+    return {
+        "source": source,
+        "columns": [],
+        "failed": [{"table": None, "error": error, "hint": hint}],
+        "notes": [],
+        "summary": {
+            "tables": 0,
+            "columns": 0,
+            "pii_columns": 0,
+            "failed_tables": 1,
+            "seconds": 0.0,
+        },
+    }
+
+
+@dataclass(frozen=True)
+class Note:
+    table: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    error: str
+    hint: str
+
+
+#: kinds the classifier judges without values (evidence ``type:...``, never ``values:empty``)
+_VALUELESS_KINDS = frozenset({"type:boolean", "type:binary", "type:time"})
+
+
+def scan_notes(report: ScanReport) -> list[Note]:
+    """Tables a person should know were scanned with nothing to look at: no columns (an empty
+    file), or no values at all (an empty table, or every column null), tagged by name only."""
+    by_table: dict[str, list[ColumnTag]] = {t: [] for t in report.tables}
+    for tag in report.tags:
+        by_table.setdefault(tag.table, []).append(tag)
+    notes = []
+    for table, tags in by_table.items():
+        if not tags:
+            notes.append(
+                Note(table, f"table {table} has no columns (an empty file?): nothing to tag")
+            )
+        elif any("values:empty" in t.evidence for t in tags) and all(
+            "values:empty" in t.evidence or _VALUELESS_KINDS & set(t.evidence) for t in tags
+        ):
+            notes.append(
+                Note(
+                    table,
+                    f"table {table} is empty (no values in its sample): tagged by name only; "
+                    "rescan when it has rows",
+                )
+            )
+    return notes
+
+
+def nothing_found(report: ScanReport, where: str) -> Problem | None:
+    """A scan that found no table, or only tables with no columns, is an error: the path or
+    URL (``where``, as the user typed it) is almost certainly not what was meant."""
+    if report.tags or report.failures:
+        return None
+    from privacy.sources.urls import is_url, scheme_of
+
+    url = report.url
+    if report.tables:
+        return Problem(
+            f"no columns found in {where}: "
+            + ", ".join(report.tables)
+            + f" {'has' if len(report.tables) == 1 else 'have'} none",
+            "the file is empty or has no header row: check the export that wrote it",
+        )
+    error = f"no tables found in {where}"
+    if is_url(url) and scheme_of(url) != "file":
+        if scheme_of(url).startswith("sqlite") and url.split("///", 1)[-1] in ("", ":memory:"):
+            hint = "sqlite:/// names no database file: give its path, e.g. sqlite:///warehouse.db"
+        else:
+            hint = (
+                "the database has no tables this login can see: check the database name in "
+                "the URL and the login's privileges"
+            )
+    else:
+        hint = (
+            "a folder is scanned for CSV, Parquet and JSON-lines files and Delta tables "
+            "(folders with _delta_log): check the path"
+        )
+    return Problem(error, hint)
 
 
 def _table(report: ScanReport) -> Any:
@@ -163,7 +268,15 @@ def scan(
         fail(
             f"--output {output} {where}", EXIT_USAGE, hint="give a file path in an existing folder"
         )
-    with exit_on_error():
+
+    def emit_json(data: dict[str, Any]) -> None:
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            typer.echo(text, nl=False)
+
+    try:
         s = settings()
         with _progress(err_console.is_terminal) as progress:
             report = run_scan(
@@ -178,13 +291,17 @@ def scan(
         accepted = None
         if accept is not None:
             accepted = len(accept_above(s, report, accept, actor=who))
+    except PrivacyError as e:
+        if fmt == Format.json:
+            # the whole source failed: still the documented shape, so `| jq` sees why
+            emit_json(failure_json(_source_name(source), e.message, e.hint))
+        print_error(e.message, e.hint)
+        raise typer.Exit(e.exit_code) from None
 
+    nothing = nothing_found(report, source)
+    notes = scan_notes(report) if nothing is None else []
     if fmt == Format.json:
-        text = json.dumps(report_json(report, accepted), indent=2, ensure_ascii=False) + "\n"
-        if output:
-            output.write_text(text, encoding="utf-8")
-        else:
-            typer.echo(text, nl=False)
+        emit_json(report_json(report, accepted, notes=notes, nothing=nothing))
     elif output:
         from rich.console import Console
 
@@ -193,17 +310,30 @@ def scan(
             file_console.print(_table(report))
             file_console.print(_summary(report, accepted))
     else:
-        console.print(_table(report))
+        if nothing is None:
+            console.print(_table(report))
         console.print(_summary(report, accepted), highlight=False)
     if output:
         err_console.print(
             f"{escape(_summary(report, accepted))}; report written to {escape(str(output))}",
             highlight=False,
         )
+    for n in notes:
+        print_note(n.text)
     for f in report.failures:
         print_error(f"table {f.table}: {f.error}", f.hint)
-    if report.failures:
+    if nothing is not None:
+        print_error(nothing.error, nothing.hint)
+    if report.failures or nothing is not None:
         raise typer.Exit(EXIT_ERROR)
+
+
+def _source_name(source: str) -> str:
+    """The name a report gives SOURCE, also when settings or the source could not be opened."""
+    try:
+        return settings().source_url(source)[0]
+    except Exception:  # a broken privacy.toml is the error being reported
+        return source
 
 
 def register(app: typer.Typer) -> None:
