@@ -59,6 +59,7 @@ BIRTH_CASES = [
     ("Age (from birth date)", lambda r: r.randint(18, 90), INT, "AGE"),
     # record dates run together stay dates of records
     ("attr_9", lambda r: _ymd(r, 2018, 2025), INT, None),
+    ("attr_10", lambda r: _ymd(r, 1990, 2025), INT, None),  # date keys reaching back decades
     ("posting_date", lambda r: _ymd(r, 1995, 2025), INT, None),
     ("ship_by", lambda r: f"{r.randint(1, 28):02d}{r.choice(MONTHS)}{r.randint(18, 25)}", S,
      None),
@@ -176,6 +177,7 @@ LOOKALIKE_CASES = [
     ("registro_empresa", _cnpj),
     ("drug_code", lambda r: f"{r.randint(1000, 9999)}-{r.randint(1000, 9999)}-{r.randint(10, 99)}"),
     ("col_5", lambda r: f"{r.randint(10000, 99999)}-{r.randint(100, 999)}-{r.randint(1, 9)}"),
+    ("KOSTL", lambda r: f"{r.randint(100, 999)}-{r.randint(1000, 9999)}-{r.randint(10, 99)}"),
     ("cuit", lambda r: f"{r.choice([20, 27])}-{r.randint(10**7, 10**8 - 1)}-{r.randint(0, 9)}"),
     ("booking", lambda r: r.choice("KRTX") + str(r.randint(100000, 999999))),
     ("col_6", lambda r: "B" + str(r.randint(100000, 999999))),
@@ -228,6 +230,7 @@ RECOGNIZED_CASES = [
     ("col_9", lambda r: r.choice(ICD), "HEALTH_DATA"),
     ("diagnosis_code", lambda r: r.choice(["250.00", "401.9", "493.90", "272.4"]), "HEALTH_DATA"),
     ("col_10", lambda r: r.choice(["250.00", "401.9", "493.90", "272.4"]), None),  # ICD-9: no
+    ("nace", lambda r: r.choice(["C10.1", "G47.1", "J62.0", "M69.2", "F41.2"]), None),
     ("party_code", lambda r: r.choice(["DEM", "REP", "UNA", "LIB", "GRN"]), "NRP"),
     ("voter_party", lambda r: r.choice(["Democratic", "Republican", "Independent"]), "NRP"),
     ("kirchensteuer", lambda r: r.choice(["rk", "ev", "ak"]), "NRP"),

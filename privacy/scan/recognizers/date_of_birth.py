@@ -226,6 +226,10 @@ class DateOfBirthRecognizer(Recognizer):
         if rate >= (self.value_only or 1.0) and midnight:
             decisive, why = birth_like(dates, counts)
             adults = decisive and birth_like(dates, counts, adults=True)[0]
+            if values.kind in INTEGERS:
+                # ``YYYYMMDD`` numbers are also warehouses' date keys and records' dates
+                # reaching back decades: only a grown population's decide
+                decisive = adults
         notes = (f"dates:{why}",) if why and (decisive or named) else ()
         # ``strong``: a grown population's birthdays, decisive even under an unrelated name
         return Hit(self.entity, rate, plaus, self.specificity, decisive, adults, notes)

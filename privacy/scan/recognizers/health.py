@@ -13,9 +13,10 @@ Three shapes, all read with the column's name or table:
   (``250.00``) there as plausible;
 - any wording under a health name (``diagnosis``, ``allergies``): plausible.
 
-Values alone decide only for SNOMED-tagged text (half the values or more) and for columns of
-dotted ICD-10 codes (nine in ten, varied): clinical words are also the vocabulary of drug
-catalogues and medical reference tables, which hold no one's data.
+Values alone decide only for SNOMED-tagged text (half the values or more) and, under a name
+that says nothing (``col_9``), for columns of dotted ICD-10 codes (nine in ten, varied; NACE
+industry codes such as ``C10.1`` share the shape): clinical words are also the vocabulary of
+drug catalogues and medical reference tables, which hold no one's data.
 """
 
 from __future__ import annotations
@@ -112,8 +113,10 @@ class HealthDataRecognizer(Recognizer):
             icd = values.share(_ICD10_DOTTED.fullmatch, key="health:icd10")
             decisive = icd >= 0.9 and values.distinct >= 5
             notes = (f"values:{icd:.2f} icd-10",) if icd > 0 else ()
+            # industry (NACE ``C10.1``) and section codes share the shape: a name that says
+            # anything else is believed
             return Hit(self.entity, hit.rate, hit.plausible, self.specificity, decisive, False,
-                       notes)  # fmt: skip
+                       notes, blank_name=True)  # fmt: skip
         tagged = values.share(snomed_tagged, key="health:snomed")
         decisive = tagged >= 0.5
         notes = (f"values:{tagged:.2f} snomed-tagged",) if tagged > 0 else ()

@@ -32,7 +32,7 @@ _POSTAL = re.compile(r"\d{5}-\d{4}|\d{5}-\d{3}")
 #: US drug codes (NDC 5-3-2, 4-4-2, 5-4-1) and other numbers ending in a dashed check group
 _REGISTRATION = re.compile(
     r"\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}-\d{7,8}-\d"
-    r"|\d{4,5}-\d{3,4}-\d{1,2}"
+    r"|\d{3,5}-\d{3,4}-\d{1,2}"
     r"|(?:19|20)\d{2}[-/]\d{4,8}"  # a year and a serial: invoice, case and file numbers
 )
 _SEPARATED = re.compile(r"[\s().\-/]")
