@@ -32,6 +32,7 @@ from privacy.errors import PrivacyError
 
 if TYPE_CHECKING:
     from privacy.catalog.models import ColumnTag
+    from privacy.config import Settings
     from privacy.scan.scanner import Progress, ScanReport
 
 
@@ -291,6 +292,7 @@ def scan(
         accepted = None
         if accept is not None:
             accepted = len(accept_above(s, report, accept, actor=who))
+        gone = [] if table else _mark_gone(s, report, who)
     except PrivacyError as e:
         if fmt == Format.json:
             # the whole source failed: still the documented shape, so `| jq` sees why
@@ -320,12 +322,41 @@ def scan(
         )
     for n in notes:
         print_note(n.text)
+    if gone:
+        names = ", ".join(str(t.ref) for t in gone[:5]) + (" ..." if len(gone) > 5 else "")
+        print_note(
+            f"{len(gone)} catalogued column(s) no longer exist in {report.source}: {names}; "
+            "their tags stay, marked gone (`privacy tag list` shows them)"
+        )
     for f in report.failures:
         print_error(f"table {f.table}: {f.error}", f.hint)
     if nothing is not None:
         print_error(nothing.error, nothing.hint)
     if report.failures or nothing is not None:
         raise typer.Exit(EXIT_ERROR)
+
+
+def _mark_gone(s: Settings, report: ScanReport, who: str) -> list[ColumnTag]:
+    """A full scan saw every column the source has: tags of columns it did not see (a dropped
+    table or column) are marked gone, never deleted. Tables the scan could not read are left
+    alone, and a scan that found nothing at all marks nothing (a wrong path is not a drop)."""
+    from privacy.catalog.review import record_gone
+    from privacy.catalog.store import Catalog
+
+    if not report.tables:
+        return []
+    cat = Catalog(s.catalog_url)
+    try:
+        return record_gone(
+            s,
+            cat,
+            report.source,
+            {(t.table, t.column) for t in report.tags},
+            unknown_tables={f.table for f in report.failures},
+            actor=who,
+        )
+    finally:
+        cat.close()
 
 
 def _source_name(source: str) -> str:

@@ -72,6 +72,8 @@ def _tag_json(t: ColumnTag) -> dict[str, Any]:
         "free_text": t.free_text,
         "scanned_entity": t.scanned_entity,
         "decided_by": t.decided_by,
+        "gone": t.gone,
+        "gone_since": t.gone_at.isoformat() if t.gone_at else None,
     }
 
 
@@ -111,8 +113,20 @@ def list_tags(
         if tag.scanned_entity != tag.entity and tag.status != TagStatus.PROPOSED:
             entity += f" [dim](scan: {escape(tag.scanned_entity or '-')})[/]"
         subject = escape(tag.subject_kind or "") if tag.identifies_subject else ""
-        t.add_row(escape(str(tag.ref)), entity, f"{tag.confidence:.2f}", tag.status.value, subject)
+        state = tag.status.value
+        if tag.gone:
+            # the column is no longer in the source; the decision is kept for a person to review
+            state += "\n[bold red]gone[/]"
+        t.add_row(escape(str(tag.ref)), entity, f"{tag.confidence:.2f}", state, subject)
     console.print(t)
+    gone = sum(tag.gone for tag in tags)
+    if gone:
+        err_console.print(
+            f"{gone} tag(s) marked gone: the last full scan of their source did not find the "
+            "column (dropped or renamed); the tags and decisions are kept, and a scan that "
+            "finds the column again clears the mark",
+            highlight=False,
+        )
 
 
 def _refs(columns: list[str]) -> list[ColumnRef]:

@@ -41,10 +41,17 @@ class ColumnTag:
     decided_by: str | None = None
     #: the latest scan's proposal, kept beside a person's decision for review
     scanned_entity: str | None = None
+    #: when a full rescan of the source no longer found the column (None: it exists); the tag
+    #: and any decision on it stay, so a person sees what went and decides what to do
+    gone_at: datetime | None = None
 
     @property
     def ref(self) -> ColumnRef:
         return ColumnRef(self.source, self.table, self.column)
+
+    @property
+    def gone(self) -> bool:
+        return self.gone_at is not None
 
     @property
     def is_pii(self) -> bool:

@@ -8,6 +8,8 @@ is opened before the catalog changes: a decision that could not be audited is no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from privacy import auditing
 from privacy.catalog.models import ColumnTag
 from privacy.catalog.store import Catalog
@@ -58,3 +60,28 @@ class Review:
         tag = self.catalog.set(ref, entity, self.actor)
         self._record("tag.set", tag, previous=before.entity if before else None)
         return tag
+
+
+def record_gone(
+    settings: Settings,
+    catalog: Catalog,
+    source: str,
+    present: Iterable[tuple[str, str]],
+    *,
+    unknown_tables: Iterable[str] = (),
+    actor: str | None = None,
+) -> list[ColumnTag]:
+    """After a full scan of ``source``: mark the tags of columns it no longer has as gone
+    (:meth:`Catalog.mark_gone`) and audit each as ``tag.gone``. The log is opened first: no
+    tag changes without its event."""
+    auditing.ensure_writable(settings)
+    marked = catalog.mark_gone(source, present, unknown_tables=unknown_tables)
+    for tag in marked:
+        auditing.record(
+            settings,
+            "tag.gone",
+            str(tag.ref),
+            details={"entity": tag.entity, "status": tag.status.value},
+            actor=actor,
+        )
+    return marked

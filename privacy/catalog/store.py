@@ -44,6 +44,8 @@ tags_table = sa.Table(
     sa.Column("scanned_entity", sa.String(64)),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("decided_by", sa.String(200)),
+    #: when a full rescan of the source no longer found the column (NULL: it exists)
+    sa.Column("gone_at", sa.DateTime(timezone=True)),
     sa.UniqueConstraint("source", "table_name", "column_name", name="uq_catalog_tag_column"),
 )
 
@@ -79,6 +81,9 @@ def _row_to_tag(r: sa.Row[object]) -> ColumnTag:
     updated = m["updated_at"]
     if updated is not None and updated.tzinfo is None:
         updated = updated.replace(tzinfo=UTC)
+    gone = m["gone_at"]
+    if gone is not None and gone.tzinfo is None:
+        gone = gone.replace(tzinfo=UTC)
     return ColumnTag(
         source=m["source"],
         table=m["table_name"],
@@ -94,7 +99,29 @@ def _row_to_tag(r: sa.Row[object]) -> ColumnTag:
         updated_at=updated,
         decided_by=m["decided_by"],
         scanned_entity=m["scanned_entity"],
+        gone_at=gone,
     )
+
+
+#: columns added after the first release: (table, column) -> DDL type, added on open
+_ADDED_COLUMNS = {("catalog_tags", "gone_at"): sa.DateTime(timezone=True)}
+
+
+def _add_missing_columns(engine: sa.Engine) -> None:
+    """Bring a catalog written by an older release up to date (ALTER TABLE ... ADD COLUMN, all
+    nullable, so old rows keep their meaning)."""
+    insp = sa.inspect(engine)
+    for (table, column), type_ in _ADDED_COLUMNS.items():
+        if column in {c["name"] for c in insp.get_columns(table)}:
+            continue
+        ddl = f"ALTER TABLE {table} ADD COLUMN {column} {type_.compile(dialect=engine.dialect)}"
+        try:
+            with engine.begin() as conn:
+                conn.execute(sa.text(ddl))
+        except (sa.exc.ProgrammingError, sa.exc.OperationalError):
+            # another process added it between our look and our ALTER: fine if it is there now
+            if column not in {c["name"] for c in sa.inspect(engine).get_columns(table)}:
+                raise
 
 
 class Catalog:
@@ -108,6 +135,7 @@ class Catalog:
         if create:
             with db.unavailable(self.label, _UNAVAILABLE_HINT):
                 metadata.create_all(self.engine)
+                _add_missing_columns(self.engine)
 
     def _tx(self) -> AbstractContextManager[sa.Connection]:
         return db.transaction(self.engine, self.label, _UNAVAILABLE_HINT)
@@ -168,6 +196,7 @@ class Catalog:
                     "evidence": json.dumps(list(p.evidence)),
                     "scanned_entity": p.entity,
                     "updated_at": now,
+                    "gone_at": None,  # seen again: a column that was gone is back
                 }
                 stats.refs.append(p.ref)
                 if row is None:
@@ -191,7 +220,9 @@ class Catalog:
                 if old.status != TagStatus.PROPOSED:
                     # a person decided; record what the scan saw, change nothing else
                     conn.execute(
-                        t.update().where(*key).values(scanned_entity=p.entity, updated_at=now)
+                        t.update()
+                        .where(*key)
+                        .values(scanned_entity=p.entity, updated_at=now, gone_at=None)
                     )
                     stats.kept_decisions += 1
                     continue
@@ -269,6 +300,34 @@ class Catalog:
             if tag.entity is None or tag.confidence >= min_confidence:
                 done.append(self.confirm(tag.ref, actor))
         return done
+
+    def mark_gone(
+        self,
+        source: str,
+        present: Iterable[tuple[str, str]],
+        *,
+        unknown_tables: Iterable[str] = (),
+    ) -> list[ColumnTag]:
+        """After a full scan of ``source``: mark its tags whose (table, column) is not in
+        ``present`` as gone, and return the ones newly marked. Tables in ``unknown_tables`` (the
+        scan could not read them) are left alone. Nothing is deleted: a person's decision stays
+        with the column, which comes back unmarked if a later scan sees it again."""
+        seen = set(present)
+        skip = set(unknown_tables)
+        t = tags_table
+        now = _now()
+        marked = []
+        with self._tx() as conn:
+            rows = conn.execute(
+                sa.select(t).where(t.c.source == source, t.c.gone_at.is_(None))
+            ).all()
+            for row in rows:
+                tag = _row_to_tag(row)
+                if (tag.table, tag.column) in seen or tag.table in skip:
+                    continue
+                conn.execute(t.update().where(t.c.id == row._mapping["id"]).values(gone_at=now))
+                marked.append(tag.with_(gone_at=now))
+        return marked
 
     def forget_table(self, source: str, table: str) -> int:
         t = tags_table

@@ -133,3 +133,57 @@ def test_no_decision_is_made_that_could_not_be_audited(settings: Settings) -> No
     with pytest.raises(AuditFailure):
         record_scan(settings, report, catalog=cat)
     assert cat.get(ColumnRef("w", "customers", "phone")) is None
+
+
+def test_mark_gone_keeps_decisions_and_a_rescan_clears_it(catalog: Catalog) -> None:
+    catalog.record_proposals([tag("email", "EMAIL_ADDRESS"), tag("phone", "PHONE_NUMBER")])
+    catalog.record_proposals([ColumnTag("w", "orders", "card", "CREDIT_CARD", confidence=0.9)])
+    catalog.record_proposals([ColumnTag("w", "locked", "ssn", "US_SSN", confidence=0.9)])
+    catalog.confirm(ColumnRef("w", "customers", "phone"))
+    catalog.confirm(ColumnRef("w", "orders", "card"))
+    # the scan saw customers.email only; `locked` could not be read, so it proves nothing
+    marked = catalog.mark_gone("w", {("customers", "email")}, unknown_tables={"locked"})
+    assert sorted(str(t.ref) for t in marked) == ["w.customers.phone", "w.orders.card"]
+    tags = {str(t.ref): t for t in catalog.tags("w")}
+    assert set(tags) == {"w.customers.email", "w.customers.phone", "w.orders.card", "w.locked.ssn"}
+    assert tags["w.orders.card"].gone and tags["w.orders.card"].status == TagStatus.CONFIRMED
+    assert tags["w.customers.phone"].gone and tags["w.customers.phone"].entity == "PHONE_NUMBER"
+    assert not tags["w.customers.email"].gone and not tags["w.locked.ssn"].gone
+    # marking again reports nothing new; a scan that sees the column again clears the mark
+    assert catalog.mark_gone("w", {("customers", "email")}, unknown_tables={"locked"}) == []
+    catalog.record_proposals([tag("phone", "PHONE_NUMBER")])
+    phone = catalog.get(ColumnRef("w", "customers", "phone"))
+    assert phone and not phone.gone and phone.status == TagStatus.CONFIRMED
+
+
+def test_a_catalog_of_an_older_release_gains_the_gone_column(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    path = tmp_path / "old.db"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as c:
+        c.execute(
+            sa.text(
+                "CREATE TABLE catalog_tags (id INTEGER PRIMARY KEY, source VARCHAR(200) NOT NULL,"
+                " table_name VARCHAR(300) NOT NULL, column_name VARCHAR(300) NOT NULL,"
+                " entity VARCHAR(64), category VARCHAR(64), confidence FLOAT NOT NULL,"
+                " evidence TEXT NOT NULL, status VARCHAR(16) NOT NULL,"
+                " identifies_subject BOOLEAN NOT NULL, subject_kind VARCHAR(64),"
+                " free_text BOOLEAN NOT NULL, scanned_entity VARCHAR(64),"
+                " updated_at DATETIME NOT NULL, decided_by VARCHAR(200),"
+                " UNIQUE (source, table_name, column_name))"
+            )
+        )
+        c.execute(
+            sa.text(
+                "INSERT INTO catalog_tags VALUES (1, 'w', 'customers', 'email', 'EMAIL_ADDRESS',"
+                " 'contact', 0.9, '[]', 'confirmed', 1, 'email', 0, NULL,"
+                " '2026-01-01 00:00:00', 'dpo')"
+            )
+        )
+    engine.dispose()
+    cat = Catalog(f"sqlite:///{path}")
+    (old,) = cat.tags()
+    assert old.status == TagStatus.CONFIRMED and not old.gone
+    assert [str(t.ref) for t in cat.mark_gone("w", set())] == ["w.customers.email"]
+    Catalog(f"sqlite:///{path}").close()  # opening again: the column is there, nothing to add
