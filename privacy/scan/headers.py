@@ -164,6 +164,9 @@ def _devowel(token: str) -> str | None:
     for w in _PREFERRED:
         if w in words:
             return w
+    shortest = min(words, key=len, default="")
+    if words and all(w.startswith(shortest) for w in words):  # postal, postale
+        return shortest
     # several words: only when all are terms of one entity (``psprt``: passport in many
     # languages), not when a plain word shares the letters (``mdl``: middle, model, module)
     terms = [w for w in words if (w,) in _PHRASES]

@@ -47,7 +47,7 @@ TERMS: list[tuple[str, float, int, str]] = [
         telemovel, telefone, cellulare, telefoonnummer, mobiel, mobielnummer, gsm, msisdn,
         contact number, contact no, contact num, contact nr, contactno, phone no, phoneno,
         ph no, ph num, ph nr, phno, mob no, mob num, mob nr, mobno, mobile no, mobileno,
-        cell no, cellno, tel no, tlf, tfno, tlfno, telf, fono, puhelin, puhelinnumero,
+        cell no, cellno, tel no, telnr, tlf, tfno, tlfno, telf, fono, puhelin, puhelinnumero,
         telefonnr, tfn, fax,
         faxnumber, fax number, whatsapp, телефон, мобильный, номер телефона, cep telefonu""",
     ),

@@ -129,6 +129,8 @@ def test_generic_words_do_not_veto(
         ("PHN_NBR", "PHONE_NUMBER", False),
         ("EML_ADDR", "EMAIL_ADDRESS", False),
         ("PSPRT_NBR", "US_PASSPORT", False),
+        ("PSTL_CD", "POSTAL_CODE", False),  # postal, postale: one word in two languages
+        ("TELNR", "PHONE_NUMBER", False),
         ("MDL", None, False),  # middle, model or module: nothing
         ("INS", None, False),  # a vowel first: not read as an acronym it happens to spell
         ("provider_license_no", "MEDICAL_LICENSE", False),  # a clinician's, not a driver's
