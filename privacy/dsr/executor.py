@@ -54,6 +54,7 @@ from privacy.errors import (
     VerificationError,
 )
 from privacy.sources.base import SupportsErase
+from privacy.sources.sql_errors import StillReferencedError
 
 CRASH_ENV = "PRIVACY_DSR_CRASH_AT"
 
@@ -261,7 +262,12 @@ class Executor:
         """Walk the relations again from the subject's identifier and add what the walk finds
         to the sealed keys: rows linked to the subject after planning (a new order and its
         payment while the request was paused) are erased and verified too. The sealed keys
-        stay, since parents deleted before a crash can no longer lead to their children."""
+        stay, since parents deleted before a crash can no longer lead to their children.
+
+        A table the walk now finds rows in that has no step (a relation declared in
+        privacy.toml after the request failed on a foreign key from a table it did not know,
+        or rows linked to a table that had none) gets one: the plan and the journal are
+        extended, the steps already done kept as they are."""
         kind = members[0].request.kind
         fresh = build_plans(self.ws, [m.subject for m in members], kind, self.policy)
         changed = []
@@ -273,8 +279,46 @@ class Executor:
             if merged != m.keys:
                 m.keys = merged
                 changed.append(m)
+        grown = {m.id for m, (plan, _k) in zip(members, fresh, strict=True) if _new_tables(m, plan)}
+        if grown:
+            for m, (plan, _k) in zip(members, fresh, strict=True):
+                self._replan(m, plan)
         for m in changed:  # sealed again, so a later resume starts from what this one knew
-            self.store.update(m.id, sealed_keys=keyring.seal(self.settings, m.id, m.keys))
+            if m.id not in grown:
+                self.store.update(m.id, sealed_keys=keyring.seal(self.settings, m.id, m.keys))
+
+    def _replan(self, m: Member, fresh: Plan) -> None:
+        old = m.request.plan
+        assert old is not None
+        stored = {t.name: t for t in old.tables}
+        stepped = {st.target for st in m.steps}
+        tables: list[TableNode] = []
+        for node in fresh.tables:
+            keep = stored.get(node.name)
+            # a table with a step keeps what was planned for it; the rest take the fresh count
+            tables.append(keep if keep is not None and node.name in stepped else node)
+        names = {t.name for t in tables}
+        tables[:0] = [t for t in old.tables if t.name not in names]  # none, unless config changed
+        plan = Plan(old.kind, old.subject_kind, tables, list(fresh.notes))
+        before = {(st.kind, st.target): st for st in m.steps}
+        steps = []
+        for st in steps_for(m.id, plan):
+            prev = before.get((st.kind, st.target))
+            if prev is not None:
+                prev.index = st.index
+                st = prev
+            steps.append(st)
+        added = [t.name for t in tables if t.rows and t.name not in stepped]
+        sealed = keyring.seal(self.settings, m.id, m.keys) if m.keys else None
+        self.store.replan(m.id, plan, sealed, steps)
+        m.request.plan, m.steps = plan, steps
+        self.audit(
+            "dsr.replanned",
+            m.id,
+            subject=m.request.pseudonym,
+            added=[{"table": n, "rows": plan.node(n).rows} for n in added],
+            steps=len(steps),
+        )
 
     # --- steps -------------------------------------------------------------------------
 
@@ -421,10 +465,13 @@ class Executor:
         total = files = statements = 0
         purged = True
         if matches:
-            if node.action == "anonymize":
-                res = src.anonymize_matches(node.table, matches, node.replacements)
-            else:
-                res = src.delete_matches(node.table, matches)
+            try:
+                if node.action == "anonymize":
+                    res = src.anonymize_matches(node.table, matches, node.replacements)
+                else:
+                    res = src.delete_matches(node.table, matches)
+            except StillReferencedError as e:
+                raise e.for_request(" ".join(m.id for m, _ in group)) from None
             total = int(res.rows)
             files = res.files_rewritten
             statements = res.statements or 1  # a lake rewrite counts as one
@@ -530,6 +577,12 @@ def _step_rank(members: Sequence[Member]) -> Callable[[tuple[StepKind, str]], tu
         return (tail.get(k[0], 0), -pos if k[0] in (StepKind.DELETE, StepKind.ANONYMIZE) else pos)
 
     return rank
+
+
+def _new_tables(m: Member, fresh: Plan) -> list[str]:
+    """Tables in which the fresh walk finds the subject's rows but the journal has no step."""
+    stepped = {st.target for st in m.steps}
+    return [t.name for t in fresh.tables if t.rows and t.name not in stepped]
 
 
 def _union(lists: Any) -> list[Any]:

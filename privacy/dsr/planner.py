@@ -132,6 +132,7 @@ def build_plans(
     policy = policy or DeleteEverything()
     id_cols = identifier_columns(ws, skind)
     declared = ws.declared_relations()
+    ws.check_declared(skind)
     sources = {c.source for c in id_cols}
     for rel in [*declared, *ws.catalog.relations()]:
         sources |= {rel.child.source, rel.parent.source}

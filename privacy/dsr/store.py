@@ -378,6 +378,49 @@ class RequestStore:
                     )
                 )
 
+    def replan(
+        self,
+        request_id: str,
+        plan: Plan,
+        sealed_keys: bytes | None,
+        steps: Sequence[StepRecord],
+    ) -> None:
+        """Replace a running request's plan, sealed keys and journal in one transaction (a
+        resume that found tables the first plan did not have). ``steps`` carry their state:
+        the steps already done keep it, the new ones are pending."""
+        t, s = requests_table, steps_table
+        with self._tx() as conn:
+            conn.execute(s.delete().where(s.c.request_id == request_id))
+            conn.execute(
+                s.insert(),
+                [
+                    {
+                        "request_id": request_id,
+                        "idx": st.index,
+                        "kind": st.kind.value,
+                        "target": st.target,
+                        "status": st.status.value,
+                        "rows_planned": st.rows_planned,
+                        "rows_affected": st.rows_affected,
+                        "attempts": st.attempts,
+                        "evidence_json": json.dumps(st.evidence, default=str),
+                        "error": st.error,
+                        "started_at": st.started_at,
+                        "finished_at": st.finished_at,
+                    }
+                    for st in steps
+                ],
+            )
+            conn.execute(
+                t.update()
+                .where(t.c.id == request_id)
+                .values(
+                    plan_json=json.dumps(plan.to_json()),
+                    sealed_keys=sealed_keys,
+                    updated_at=now(),
+                )
+            )
+
     # --- lease -------------------------------------------------------------------------
 
     def acquire(self, request_id: str) -> None:

@@ -134,6 +134,37 @@ class Workspace:
             out.append(Relation(child, parent, "declared"))
         return out
 
+    def check_declared(self, kind: str) -> None:
+        """Every column privacy.toml names for ``kind``'s identifiers and in its relations
+        exists: a typo is a ConfigError naming the file and the entry, before anything runs
+        (not a source error about a table the user never asked for)."""
+        entries: list[tuple[str, str, list[str]]] = []
+        for j, ident in enumerate(self.settings.identifiers):
+            if ident.kind == kind:
+                entries.append((f"identifiers[{j}]", f"identifier ({kind})", list(ident.columns)))
+        for i, r in enumerate(self.settings.relations):
+            entries.append((f"relations[{i}]", f"relation {r.from_} -> {r.to}", [r.from_, r.to]))
+        for field, what, names in entries:
+            for name in names:
+                ref = ColumnRef.parse(name)
+                problem = self._missing(ref)
+                if problem:
+                    raise ConfigError(
+                        f"{what}: {problem}",
+                        hint=f"fix the name in this {field.split('[')[0]} entry of privacy.toml; "
+                        f"`privacy scan {ref.source}` lists the tables and columns",
+                        file=self._cfg_file(),
+                        field=field,
+                    )
+
+    def _missing(self, ref: ColumnRef) -> str | None:
+        src = self.source(ref.source)
+        if ref.table not in src.tables():
+            return f"source {ref.source!r} has no table {ref.table!r}"
+        if ref.column not in {c.name for c in src.columns(ref.table)}:
+            return f"table {ref.source}.{ref.table} has no column {ref.column!r}"
+        return None
+
     def _cfg_file(self) -> str | None:
         return str(self.settings.config_path) if self.settings.config_path else None
 

@@ -59,7 +59,7 @@ class LakeTable(ABC):
 
     def check_columns(self, names: Sequence[str]) -> None:
         have = set(self.schema().names)
-        missing = [c for c in names if c not in have]
+        missing = list(dict.fromkeys(c for c in names if c not in have))
         if missing:
             raise SourceNotFoundError(
                 f"{self.path}: table {self.name!r} has no column "

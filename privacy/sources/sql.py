@@ -180,7 +180,7 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
         if names is None:
             return cols
         by_name = {c.name: c for c in cols}
-        missing = [c for c in names if c not in by_name]
+        missing = list(dict.fromkeys(c for c in names if c not in by_name))
         if missing:
             raise SourceNotFoundError(
                 f"{self.url}: table {table!r} has no column {', '.join(map(repr, missing))}",

@@ -31,6 +31,50 @@ _MY_PERMISSION = {1044, 1045, 1142, 1143, 1227, 1370, 1698, 1290}
 _MY_NOT_FOUND = {1049, 1146, 1054, 1051}
 _MY_RETRY = {1040, 1053, 1205, 1213, 2002, 2003, 2005, 2006, 2013, 2055}
 
+# a row still referenced by a foreign key (the delete or update of a parent row)
+_PG_FK = "23503"
+_MY_FK = 1451
+# identifiers only (the referencing table), never the DETAIL part that quotes key values
+_MY_FK_TABLE = re.compile(r"a foreign key constraint fails \(([^,()]+),")
+
+
+class StillReferencedError(SourceError):
+    """Rows could not be deleted (or their key changed): a foreign key of a table the plan
+    does not include still points at them. Terminal: retrying cannot help until that table is
+    erased first, so the plan must learn of it."""
+
+    def __init__(self, message: str, *, referencing: str | None = None) -> None:
+        self.referencing = referencing
+        super().__init__(message, hint=self.advice())
+
+    def for_request(self, request_id: str) -> StillReferencedError:
+        """The same error, its hint naming the request to resume."""
+        e = StillReferencedError(self.message, referencing=self.referencing)
+        e.hint = e.advice(request_id)
+        return e
+
+    def advice(self, request_id: str | None = None) -> str:
+        resume = f"privacy requests resume {request_id or 'ID'}"
+        return (
+            "declare the relation in privacy.toml ([[relations]] from = "
+            '"SOURCE.TABLE.COLUMN" of the referencing table, to = the column it refers to), '
+            "or add that schema as a source (e.g. a URL with ?schema=NAME) so its foreign keys "
+            f"are read; then `{resume}` erases those rows first"
+        )
+
+
+def _referencing_table(orig: BaseException, text: str) -> str | None:
+    diag = getattr(orig, "diag", None)  # psycopg: structured fields, no values
+    table = getattr(diag, "table_name", None)
+    if table:
+        schema = getattr(diag, "schema_name", None)
+        return f"{schema}.{table}" if schema else str(table)
+    m = _MY_FK_TABLE.search(str(orig))
+    if m:
+        return m.group(1).replace("`", "")
+    return None
+
+
 _PG_NO_DB = re.compile(r'database "[^"]*" does not exist')
 _PG_LOGIN = re.compile(
     r'(role "[^"]*" does not exist|password authentication failed|no pg_hba\.conf entry|'
@@ -92,6 +136,21 @@ def translate(
                 f"{source}: the server refused the login",
                 hint="check the user name and password (or the server's pg_hba.conf)",
             )
+    if (
+        sqlstate == _PG_FK
+        or errno == _MY_FK
+        or "foreign key constraint failed" in text  # SQLite
+        or ("foreign key" in text and type(orig).__name__ == "ConstraintException")  # DuckDB
+    ):
+        referencing = _referencing_table(orig, text)
+        by = f" ({referencing})" if referencing else ""
+        code = str(errno) if errno == _MY_FK else code  # MariaDB's number, not 23000
+        return StillReferencedError(
+            f"{what}: another table{by}, not in the plan, still references these rows "
+            f"through a foreign key ({code}), so nothing was changed: declare that relation in "
+            "privacy.toml or scan that schema, then resume the request",
+            referencing=referencing,
+        )
     if (
         sqlstate in _PG_PERMISSION
         or errno in _MY_PERMISSION

@@ -211,6 +211,40 @@ def test_bad_declared_relation(state_home: Path, relation: str, match: str) -> N
     assert e.value.hint
 
 
+def test_declared_relation_naming_a_missing_column_says_so_once_and_where(
+    state_home: Path,
+) -> None:
+    make_world(
+        state_home.parent,
+        '\n[[relations]]\nfrom = "lake.clicks.nosuchcol"\nto = "w.customers.id"\n',
+    )
+    with pytest.raises(ConfigError) as e:
+        dsr.preview(load_settings(), ALICE)
+    text = str(e.value)
+    assert "privacy.toml" in text and "[relations[1]]" in text
+    assert "table lake.clicks has no column 'nosuchcol'" in text
+    assert text.count("nosuchcol") == 2  # the entry as written, then the missing column
+    assert e.value.exit_code == 2 and e.value.hint
+
+
+def test_declared_identifier_naming_a_missing_table_says_where(state_home: Path) -> None:
+    make_world(state_home.parent)
+    toml = state_home.parent / "privacy.toml"
+    toml.write_text(toml.read_text().replace("w.invoices.email", "w.invoice.email"))
+    with pytest.raises(ConfigError, match=r"\[identifiers\[0\]\].*no table 'invoice'"):
+        dsr.preview(load_settings(), ALICE)
+
+
+def test_table_reached_by_two_paths_is_erased_by_one_statement(world: Path) -> None:
+    settings = load_settings()
+    req = dsr.erase(settings, ALICE)
+    assert req.outcome == "erased"
+    _v, steps = dsr.show(settings, req.id)
+    invoices = next(s for s in steps if s.target == "w.invoices")
+    assert invoices.evidence["selectors"] == ["email = subject", "customer_id -> w.customers.id"]
+    assert invoices.evidence["statements"] == 1 and invoices.rows_affected == 1
+
+
 def test_malformed_relation_in_toml_says_where(state_home: Path) -> None:
     make_world(state_home.parent, '\n[[relations]]\nfrom = "clicks.uid"\nto = "w.customers.id"\n')
     with pytest.raises(ConfigError) as e:
