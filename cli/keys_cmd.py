@@ -140,7 +140,9 @@ def _check_column(s: Settings, store: KeyStore, column: str) -> None:
         return  # catalogued, no key yet: a first key ahead of its first encrypted write
     tables = {ref.rpartition(".")[0] for ref in known | scopes}
     if column in tables:
-        cols = sorted(c for c in known | scopes if c.startswith(column + "."))
+        # columns that have keys first: those are the ones rotation is for
+        cols = sorted(c for c in scopes if c.startswith(column + "."))
+        cols += sorted(c for c in known - scopes if c.startswith(column + "."))
         fail(
             f"{column!r} is a table, not a column",
             EXIT_USAGE,

@@ -237,29 +237,35 @@ def set_tag(
             # a typo must not become a confirmed tag for a column that does not exist
             print_error(
                 f"{ref} is not in the catalog: no scan has seen this column",
-                _unknown_column_hint(cat, ref),
+                _unknown_column_hint(s, cat, ref),
             )
             raise typer.Exit(EXIT_ERROR)  # as `tag confirm` of a column not in the catalog
         tag = Review(s, cat, actor()).set(ref, value)
     console.print(escape(f"{tag.ref}: {value or 'not personal data'} (confirmed)"), highlight=False)
 
 
-def _unknown_column_hint(cat: Catalog, ref: ColumnRef) -> str:
+def _unknown_column_hint(s: Settings, cat: Catalog, ref: ColumnRef) -> str:
     """What to do about a column the catalog lacks: the near names it does have, or a scan."""
     import difflib
 
     same_table = [t.column for t in cat.tags(ref.source, ref.table)]
     close = difflib.get_close_matches(ref.column, same_table, n=3)
+    sources = sorted({t.source for t in cat.tags()})
     if close:
         names = ", ".join(f"{ref.source}.{ref.table}.{c}" for c in close)
         lead = f"did you mean {names}? "
     elif same_table:
         lead = f"{ref.source}.{ref.table} has {len(same_table)} catalogued column(s) "
         lead += "(`privacy tag list`); "
+    elif ref.source not in sources:
+        lead = f"the catalog has no source {ref.source!r}"
+        lead += f" (it has: {', '.join(sources)}); " if sources else "; "
     else:
         lead = f"the catalog has no table {ref.source}.{ref.table} (`privacy tag list`); "
+    # only a configured name can be scanned by name; otherwise the user knows the URL or path
+    scan = ref.source if ref.source in s.sources else "SOURCE"
     return (
-        lead + f"scan the source first (`privacy scan {ref.source}`), or add --force to tag "
+        lead + f"scan the source first (`privacy scan {scan}`), or add --force to tag "
         "a column that will arrive later"
     )
 

@@ -80,7 +80,10 @@ def test_tag_set_on_an_unscanned_column_needs_force(settings: Settings) -> None:
     assert "did you mean warehouse.customers.email" in typo.stderr
     assert "--force" in typo.stderr
     other = runner.invoke(app, ["tag", "set", "w.customers.newcol", "EMAIL_ADDRESS"], env=env)
-    assert other.exit_code == 1 and "no table w.customers" in other.stderr
+    assert other.exit_code == 1 and "no source 'w' (it has: warehouse)" in other.stderr
+    assert "privacy scan SOURCE" in other.stderr  # `w` is no configured source to scan
+    table = runner.invoke(app, ["tag", "set", "warehouse.nope.col", "none"], env=env)
+    assert table.exit_code == 1 and "no table warehouse.nope" in table.stderr
     assert set(_tags(settings)) == {
         "warehouse.payments.card_number",
         "warehouse.customers.email",
