@@ -16,16 +16,19 @@ MySQL/MariaDB  ``information_schema.TABLES.TABLE_ROWS``. Small: ``ORDER BY RAND(
                (``pk >= :start ORDER BY pk LIMIT m``, index range scans) in one UNION ALL.
                Large without one: ``WHERE RAND(seed) < p`` (one scan, no sort, at most 4n
                rows kept). Never a full-table ``ORDER BY RAND()``.
-SQLite         ``min/max(rowid)``. Small: ``ORDER BY random() LIMIT n``. Large: ~2n random
-               rowids looked up through the rowid b-tree (``rowid IN (...)``), topped up
-               when gaps leave too few. Views and WITHOUT ROWID tables: ``ORDER BY random()
-               LIMIT n`` (SQLite keeps only n rows in its sorter).
+SQLite         ``min/max(rowid)``. Small: ``ORDER BY`` a seeded scramble of the rowid
+               (``(a * (rowid % p) + b) % p``, p prime: a fixed permutation spread over the
+               table) ``LIMIT n``. Large: ~2n seeded random rowids looked up through the
+               rowid b-tree (``rowid IN (...)``), topped up when gaps leave too few. Views and
+               WITHOUT ROWID tables: ``ORDER BY random() LIMIT n`` (SQLite keeps only n rows
+               in its sorter; SQLite's random() takes no seed, so these samples vary).
 DuckDB         ``USING SAMPLE reservoir(n ROWS) REPEATABLE (seed)`` (columnar scan,
                bounded reservoir).
 other          ``LIMIT n``.
 =============  ==============================================================================
 
-Seeds are fixed, so scanning the same unchanged table twice reads the same rows.
+Seeds are fixed, so scanning the same unchanged table twice reads the same rows (except SQLite
+views and WITHOUT ROWID tables, and PostgreSQL views, which have nothing stable to seed by).
 """
 
 from __future__ import annotations
@@ -245,7 +248,7 @@ def _sqlite(
         return []
     span = int(hi) - int(lo) + 1
     if span <= max(SMALL_FACTOR * n, SMALL_MIN):
-        return _random_limit(conn, table, columns, n, sa.func.random())
+        return _random_limit(conn, table, columns, n, _scrambled(rowid))
     rng = random.Random(SEED)
     found: dict[int, Row] = {}
     want = 2 * n
@@ -265,6 +268,18 @@ def _sqlite(
         want = min(30_000, int(2 * n / hit))
     rows = list(found.values())
     return rng.sample(rows, n) if len(rows) > n else rows
+
+
+#: a prime above any small table's rowid span, and a multiplier: (a * x + b) mod p permutes
+#: 0..p-1, so sorting by it is a fixed shuffle; products stay far below 2**63
+_P = 1_000_003
+_A = 740_237
+
+
+def _scrambled(rowid: sa.ColumnClause[Any]) -> sa.ColumnElement[Any]:
+    """A deterministic sort key spreading rowids over the table (SQLite's random() has no
+    seed). Rowids are reduced mod p first (a negative one gives a negative key: still fixed)."""
+    return (sa.literal(_A) * (rowid % _P) + sa.literal(SEED % _P)) % _P
 
 
 # --- DuckDB ----------------------------------------------------------------------------------

@@ -328,3 +328,23 @@ def test_matches_are_ored_in_one_statement(source: SqlSource) -> None:
     r = source.delete_matches("orders", [Match("customer_id", [61, 62]), Match("id", [61, 62])])
     assert r.rows == 3 and r.statements == 1  # orders 60, 61 (by customer), 61, 62 (by id)
     assert len([s for s in seen if s.lstrip().upper().startswith("DELETE")]) == 1
+
+
+def test_small_sqlite_table_samples_the_same_rows_every_time(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    c = sqlite3.connect(db)
+    c.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT)")
+    c.executemany("INSERT INTO people VALUES (?, ?)", [(i, f"p{i}@x.org") for i in range(1, 3001)])
+    c.commit()
+    c.close()
+    samples = []
+    for _ in range(3):  # a fresh source (and connection) each time, as separate scans are
+        with open_source(f"sqlite:///{db}") as src:
+            samples.append(src.sample("people", ["id"], n=200).column("id").to_pylist())
+    assert samples[0] == samples[1] == samples[2]
+    ids = samples[0]
+    assert len(set(ids)) == 200
+    # spread over the table, not its first rows
+    assert all(any(k * 600 < i <= (k + 1) * 600 for i in ids) for k in range(5))
