@@ -451,7 +451,8 @@ TERMS: list[tuple[str, float, int, str]] = [
         trade union, union membership, staatsangehoerigkeit, nationalitat, nationalite,
         nacionalidad, nacionalidade, nazionalita, konfession, church tax, kirchensteuer,
         kirchensteuermerkmal, religionszugehoerigkeit, religious denomination, party affiliation,
-        party registration, voter party, registered party, race code, ethnicity code""",
+        party registration, voter party, registered party, race code, ethnicity code, ethn,
+        ethnic code""",
     ),
     # words with other meanings (a ``party`` of a contract, a banknote's ``denomination``): the
     # values must be parties, faiths or origins (see ``recognizers.nrp``)
@@ -560,7 +561,7 @@ NEGATIVE_EXEMPT = {
     "US_DRIVER_LICENSE": {"id"},
     "VIN": {"id", "code"},
     "NRP": {"code", "codes", "desc", "group"},
-    "MEDICAL_LICENSE": {"id", "code"},
+    "MEDICAL_LICENSE": {"id", "code", "provider"},
 }  # fmt: skip
 
 #: words that make ``name`` (and the name family) something other than a person's name

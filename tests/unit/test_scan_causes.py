@@ -134,6 +134,8 @@ def test_generic_words_do_not_veto(
         ("MDL", None, False),  # middle, model or module: nothing
         ("INS", None, False),  # a vowel first: not read as an acronym it happens to spell
         ("provider_license_no", "MEDICAL_LICENSE", False),  # a clinician's, not a driver's
+        ("provider_npi", "MEDICAL_LICENSE", False),
+        ("ETHN", "NRP", False),
         ("license_number", "US_DRIVER_LICENSE", False),
         ("PASSP", None, False),  # passport or passphrase: ambiguous, nothing
         ("NextOfKinRelationship", None, True),
