@@ -17,8 +17,9 @@ birth dates found by their values), a column of such numbers is judged by its sh
   by the SSA's rules, differing row by row and spread over many area numbers (a sequence of
   employee numbers is not);
 - **POSTAL_CODE**: nine in ten have the column's one length of four to six digits, few are
-  round (amounts are), and the column stands next to a city or street-address column, or next
-  to a column of state codes that does, as address blocks run (street, city, state, code).
+  round (amounts are) or years, and the column stands next to a city or street-address
+  column, or next to a column of state codes that does, as address blocks run (street, city,
+  state, code).
 
 Nothing here runs for a column whose name says anything: a name that says "amount" or "id" is
 believed, and one that names an entity was already weighed by the classifier.
@@ -102,6 +103,10 @@ def _ssn(text: str) -> bool:
     return area not in (0, 666) and area < 900 and group > 0 and serial > 0
 
 
+def _year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
 def _judge(values: Values, near_address: bool) -> tuple[str, str] | None:
     if values.feature("digits_only") < _SHARE:
         return None
@@ -121,7 +126,8 @@ def _judge(values: Values, near_address: bool) -> tuple[str, str] | None:
     if near_address:
         fixed = fixed_length_share(values)
         round_ = values.share(lambda t: t.endswith("00"), key="context:round")
-        if fixed >= _SHARE and values.distinct >= 20 and round_ < 0.2:
+        years = values.share(_year, key="context:years")
+        if fixed >= _SHARE and values.distinct >= 20 and round_ < 0.2 and years < 0.5:
             return "POSTAL_CODE", f"values:{fixed:.2f} fixed-length digits"
     return None
 
