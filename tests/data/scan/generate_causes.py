@@ -122,6 +122,7 @@ def hr_extract() -> None:
                     "I would like more training on the billing system please.",
                     "Everything went smoothly, no complaints from my side.",
                     f"My manager {fk.name()} was very helpful during the first weeks.",
+                    f"Happy to say more, write to me at {fk.email()} any time.",
                     "My desk and laptop were not ready on the first day.",
                 ]
             ),
