@@ -265,12 +265,22 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
             self._ci[key] = bool(name) and str(name).lower().endswith("_ci")
         return self._ci[key]
 
+    def _foldable(self, table: str, info: ColumnInfo) -> bool:
+        """Is the column plain text, which lower() takes? Not a UUID, INET or ENUM column
+        (kind STRING too, but PostgreSQL has no lower() for them): those compare exactly."""
+        if info.kind is not ColumnKind.STRING:
+            return False
+        t = self._types.get(table, {}).get(info.name)
+        if t is None:  # DuckDB (no reflected types): by its type name
+            return info.native_type.upper().startswith(("VARCHAR", "TEXT", "STRING", "CHAR"))
+        return isinstance(t, sa.String) and not isinstance(t, sa.Enum)
+
     def _match_clause(
         self, table: str, t: sa.TableClause, m: Match, info: ColumnInfo, param: str
     ) -> sa.ColumnElement[bool]:
         col = t.c[info.name]
         bind: sa.BindParameter[Any] = sa.bindparam(param, expanding=True)
-        if not (m.fold_case and info.kind is ColumnKind.STRING):
+        if not (m.fold_case and self._foldable(table, info)):
             return col.in_(bind)
         if self.kind == "mysql" and self._ci_collation(table, info.name):
             return col.in_(bind)
@@ -291,7 +301,7 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
         per_match: list[tuple[Match, ColumnInfo, list[Sequence[Any]]]] = []
         for m, info in zip(matches, infos, strict=True):
             vals = coerce_values(info.kind, m.values)
-            if m.fold_case and info.kind is ColumnKind.STRING:
+            if m.fold_case and self._foldable(table, info):
                 vals = list(dict.fromkeys(fold(v) for v in vals))
             if vals:
                 per_match.append((m, info, list(batched(vals, BATCH))))

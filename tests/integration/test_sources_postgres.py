@@ -216,3 +216,20 @@ def test_erasure_waiting_on_a_lock_gives_up_retryably(
     holder.dispose()
     with open_source(pg_url) as src:
         assert src.delete_where("t", "email", ["a@x.org"]).rows == 1
+
+
+def test_fold_case_leaves_uuid_and_enum_columns_exact(pg_url: str) -> None:
+    # they count as text (they identify people and devices), but lower() does not take them
+    _exec(
+        pg_url,
+        "CREATE TYPE tier AS ENUM ('Gold', 'basic')",
+        "CREATE TABLE devices (id uuid PRIMARY KEY, owner_email text, tier tier)",
+        "INSERT INTO devices VALUES ('6f1c2a9e-0b7d-4c1e-9a55-2f0e8d1b3c4a', "
+        "'Owner@Example.com', 'Gold')",
+    )
+    with open_source(pg_url) as src:
+        uid = "6f1c2a9e-0b7d-4c1e-9a55-2f0e8d1b3c4a"
+        assert src.count_where("devices", "id", [uid], fold_case=True) == 1
+        assert src.count_where("devices", "tier", ["Gold"], fold_case=True) == 1
+        assert src.count_where("devices", "owner_email", ["owner@example.com"], fold_case=True)
+        assert src.delete_where("devices", "id", [uid.upper()], fold_case=True).rows == 1
