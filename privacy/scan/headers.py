@@ -280,7 +280,8 @@ def analyze(name: str) -> HeaderSignal:
             (
                 w
                 for w in words
-                if (w in V.NON_PII or w in V.BUSINESS) and not (question or _excused(w, words))
+                if (w in V.NON_PII or w in V.BUSINESS)
+                and not (question or _excused(w, words, name))
             ),
             None,
         )
@@ -342,12 +343,13 @@ def _question(name: str, words: list[str]) -> bool:
     return len(words) >= 3 and (name.rstrip(" )").endswith("?") or words[0] in V.QUESTION_WORDS)
 
 
-def _excused(word: str, words: list[str]) -> bool:
-    """A generic word that says nothing about the column: ``value`` after another word is that
-    word's value (``telecom.value``), and ``to``/``from`` inside a sentence are grammar (a
+def _excused(word: str, words: list[str], name: str) -> bool:
+    """A generic word that says nothing about the column: ``value`` as the leaf of a flattened
+    path is the value of what the path names (``telecom[0].value``, ``contact.value``; but
+    ``assessed_value`` is an amount), and ``to``/``from`` inside a sentence are grammar (a
     survey question as a header), not a route's ends."""
     if word in V.VALUE_WORDS:
-        return len(words) > 1
+        return len(words) > 1 and ("." in name or "[" in name)
     return word in V.FUNCTION_WORDS and len(words) >= 4
 
 

@@ -110,6 +110,8 @@ def test_generic_words_do_not_veto(
         ("How did your first week go?", None, False),  # a question: its answers are free text
         ("Please describe the incident in your own words", None, False),
         ("to", None, True),  # a route's end stays not personal alone
+        ("assessed_value", None, True),  # an amount; only a path's leaf value says nothing
+        ("telecom[2].value", None, False),
         ("total amount", None, True),
         ("C.P.", "POSTAL_CODE", False),
         ("D.N.I.", "NATIONAL_ID", False),
