@@ -438,13 +438,13 @@ class Guard:
         if in_index:
             # tagged personal data in a DataFrame's index: protection works on columns, and
             # `to_parquet` would write the index as it is
-            err = BatchTypeError(
+            refused = BatchTypeError(
                 f"{dataset}: personal data in the DataFrame's index ({', '.join(in_index)})",
                 hint="df.reset_index() before guarding, so it is checked and protected as a "
                 "column (the write_* functions drop the index)",
             )
-            self._audit_failure(dataset, view.rows, "pii_in_index", err)
-            raise err
+            self._audit_failure(dataset, view.rows, "pii_in_index", refused)
+            raise refused
         out = batch
         if prot is not None and view.rows:
             try:
