@@ -26,6 +26,10 @@ _PG_PERMISSION = {"42501", "28000", "28P01", "25006"}
 _PG_NOT_FOUND = {"42P01", "42703", "3D000", "3F000", "42883"}
 _PG_RETRY = {"40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03", "53300", "53100"}
 
+# a refused login: the grant hint would send the user the wrong way
+_PG_LOGIN_STATES = {"28000", "28P01"}
+_MY_LOGIN = {1045, 1698}
+
 # MySQL / MariaDB error numbers
 _MY_PERMISSION = {1044, 1045, 1142, 1143, 1227, 1370, 1698, 1290}
 _MY_NOT_FOUND = {1049, 1146, 1054, 1051}
@@ -136,6 +140,11 @@ def translate(
                 f"{source}: the server refused the login",
                 hint="check the user name and password (or the server's pg_hba.conf)",
             )
+    if sqlstate in _PG_LOGIN_STATES or errno in _MY_LOGIN:
+        return SourcePermissionError(
+            f"{source}: the server refused the login ({code})",
+            hint="check the user name and password in the URL (or the server's access rules)",
+        )
     if (
         sqlstate == _PG_FK
         or errno == _MY_FK

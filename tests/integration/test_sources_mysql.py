@@ -102,6 +102,9 @@ def test_wrong_password_is_a_permission_error_without_the_password(
     with pytest.raises(SourcePermissionError) as e:
         open_source(bad)
     assert "wrong-" not in str(e.value)
+    # a refused login is not a missing grant: the hint points at the credentials
+    assert "refused the login" in e.value.message
+    assert e.value.hint and "password" in e.value.hint and "grant" not in e.value.hint
 
 
 def test_wide_table(mysql_url: str) -> None:
