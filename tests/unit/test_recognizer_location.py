@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from privacy.scan.recognizers.geo_coordinate import GeoCoordinateRecognizer
-from privacy.scan.recognizers.place import PlaceRecognizer
+from privacy.scan.recognizers.place import PlaceRecognizer, place_shaped
 from privacy.scan.recognizers.postal_code import PostalCodeRecognizer
 from privacy.scan.recognizers.street_address import StreetAddressRecognizer
 from privacy.scan.values import prepare
@@ -120,3 +120,21 @@ def test_places_decide_only_when_more_places_than_people() -> None:
 )  # fmt: skip
 def test_street_address_number_after_a_comma_and_nordic_slavic_forms(text: str) -> None:
     assert StreetAddressRecognizer().match(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("Lake Tamara", True),
+        ("Port Michael", True),
+        ("Laurenchester", True),
+        ("Smithville", True),
+        ("Neuhausen", True),
+        ("Johnson", False),
+        ("Acme Holdings", False),
+        ("Maple Street", False),
+        ("lake view", False),
+    ],
+)
+def test_place_shaped_names(text: str, shaped: bool) -> None:
+    assert place_shaped(text) is shaped

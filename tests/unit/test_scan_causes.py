@@ -374,3 +374,25 @@ def test_numbers_of_something_are_not_revisited(name: str) -> None:
     found = {c.name: r.entity for c, r in zip(cols, classify_table("t", cols, data), strict=True)}
     assert found[name] is None
     assert found["c2"] == "PERSON"
+
+
+_ROOTS = ["Tamara", "Evan", "Odile", "Marsh", "Kelly", "Brenda", "Ruth", "Hall", "Green", "Ivo"]
+TOWNS = [f"{p} {r}" for p in ("Lake", "Port", "North") for r in _ROOTS] + [
+    f"{r}{s}" for s in ("chester", "borough", "ville") for r in _ROOTS
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "values", "expected"),
+    [
+        ("col_14", TOWNS, "LOCATION"),
+        ("col_15", ["Johnson", "Washington", "Miller", "Hamilton", "Clark", "Milton"] * 5, None),
+        ("sensor", TOWNS, None),  # a name that says something else is believed
+    ],
+)
+def test_made_up_towns_under_blank_names(
+    name: str, values: list[object], expected: str | None
+) -> None:
+    rnd = random.Random(12)
+    rows = [rnd.choice(values) for _ in range(300)]
+    assert entity(name, rows) == expected

@@ -6,6 +6,13 @@ A value counts when its folded form (or its part before a comma: ``Springfield, 
 listed place. Values alone decide for a varied column of short words mostly listed and listed
 more often than as people's names (``Jackson``, ``Florence`` are both); with a ``city``/``ort``/
 ``ville`` name, any word without digits is plausible (villages are not all listed).
+
+Under a name that says nothing (``col_14``), a column of *place-shaped* names decides too: a
+compass, ``Lake``, ``Port``, ``New``, ``Saint``... before a capitalised word (``Lake Tamara``,
+``Port Michael``), or one word ending as towns do (``-ville``, ``-ton``, ``-borough``,
+``-chester``, ``-mouth``, ``-furt``, ``-stad``, ``-hausen``...). Small towns, and the towns test
+data generators make up, are not in any gazetteer, but they are written like this; surnames,
+companies, products and street names hardly ever are.
 """
 
 from __future__ import annotations
@@ -21,6 +28,21 @@ from privacy.scan.text import fold
 from privacy.scan.values import Values
 
 _WORDS = re.compile(r"[^\d@]{2,120}", re.UNICODE)
+_PLACE_PREFIX = re.compile(
+    r"(?:North|South|East|West|New|Lake|Port|Mount|Fort|Point|Saint|St\.?|Grand|Little|Upper"
+    r"|Lower|Nueva|Nuevo|San|Santa|Baie|Bad|Sankt|Villa)\s+[A-Z][\w'-]+"
+)
+_PLACE_SUFFIX = re.compile(
+    r"[A-Z][a-z]+(?:ville|ton|town|burg|burgh|borough|bury|chester|ford|field|land|port|mouth"
+    r"|haven|stad|furt|fort|berg|view|side|shire|ham|wick|dale|stead|heim|hausen|dorf|ingen)"
+)
+#: place-shaped and listed names needed for a column that says nothing to be of places
+_SHAPED_SHARE = 0.8
+
+
+def place_shaped(text: str) -> bool:
+    """Written as towns are named (``Lake Tamara``, ``Laurenchester``)."""
+    return _PLACE_PREFIX.fullmatch(text) is not None or _PLACE_SUFFIX.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +77,27 @@ class PlaceRecognizer(Recognizer):
 
     def evaluate(self, values: Values, *, named: bool) -> Hit:
         hit = super().evaluate(values, named=named)
-        if named or not hit.decisive:
+        if named:
             return hit
+        if not hit.decisive:
+            return self._shaped(values, hit)
         # a column of surnames or given names also hits many places: more people than places
         # means people
         first, last = name_lists()
         as_names = values.share(lambda t: fold(t) in first or fold(t) in last, key="place:as-names")
         decisive = hit.rate > as_names
         return Hit(self.entity, hit.rate, hit.plausible, hit.specificity, decisive)
+
+    def _shaped(self, values: Values, hit: Hit) -> Hit:
+        """Place-shaped names under a name that says nothing (``blank_name``)."""
+        shaped = values.share(place_shaped, key="place:shaped")
+        if shaped < 0.3:
+            return hit
+        either = values.share(lambda t: place_shaped(t) or self.match(t), key="place:either")
+        first, last = name_lists()
+        as_names = values.share(lambda t: fold(t) in first or fold(t) in last, key="place:as-names")
+        varied = values.distinct >= 20 or values.distinct_ratio >= 0.5
+        decisive = either >= _SHAPED_SHARE and as_names < 0.3 and varied
+        notes = (f"values:{shaped:.2f} place-shaped",)
+        return Hit(self.entity, either, max(hit.plausible, either), hit.specificity, decisive,
+                   False, notes, blank_name=True)  # fmt: skip
