@@ -194,6 +194,10 @@ def build_plans(
         if not isinstance(src, SupportsLookup):
             notes.append(f"{node.name}: the source cannot look rows up; skipped")
             continue
+        for sel in node.selectors:
+            cost = getattr(src, "fold_case_cost", None)
+            if sel.fold_case and callable(cost) and (why := cost(t[1], sel.column)):
+                notes.append(f"{t[0]}.{why}")
         # a row reached by two paths (identifier and relation) is counted once: with several
         # selectors whole rows are read back (the subject's rows only) and told apart
         several = len(node.selectors) > 1

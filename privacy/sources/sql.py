@@ -8,6 +8,7 @@ per statement), never as SQL text. Erasure runs all batches of one call in one t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -274,6 +275,38 @@ class SqlSource(Source, SupportsSample, SupportsRelations, SupportsLookup, Suppo
         if t is None:  # DuckDB (no reflected types): by its type name
             return info.native_type.upper().startswith(("VARCHAR", "TEXT", "STRING", "CHAR"))
         return isinstance(t, sa.String) and not isinstance(t, sa.Enum)
+
+    def fold_case_cost(self, table: str, column: str) -> str | None:
+        """Why a case-insensitive match on ``table.column`` scans the table, or None when an
+        index serves it (for the plan's notes: the operator can add the index)."""
+        info = self._infos(table, [column])[0]
+        if not self._foldable(table, info):
+            return None
+        if self.kind == "mysql":
+            if self._ci_collation(table, column):
+                return None
+            return (
+                f"{table}.{column} has a case-sensitive collation: matched by lower(), "
+                "which no index serves (each lookup scans the table)"
+            )
+        if self.kind != "postgresql":
+            return None
+        stmt = sa.text(
+            "SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = :t AND n.nspname = COALESCE(:s, current_schema())"
+        )
+        with self._connect(table, "describe") as conn:
+            defs = [str(d) for d in conn.execute(stmt, {"t": table, "s": self.schema}).scalars()]
+        col = re.escape(column)
+        served = re.compile(rf'\(lower\(\(?"?{col}"?\)?(::text)?\)\)')
+        if any(served.search(d) for d in defs):
+            return None
+        return (
+            f"{table}.{column} is matched case-insensitively by lower({column}), which no index "
+            f"serves: each lookup scans the table (CREATE INDEX ON {table} (lower({column})) "
+            "makes it an index lookup)"
+        )
 
     def _match_clause(
         self, table: str, t: sa.TableClause, m: Match, info: ColumnInfo, param: str

@@ -78,6 +78,23 @@ def test_dry_run_finds_every_spelling(root: Path) -> None:
     # a different spelling of the subject finds the same
     other = dsr.preview(load_settings(), "email:ALICE@Example.Com")
     assert {t.name: t.rows for t in other.tables if t.rows} == counts
+    # the operator learns which lookups scan, and the index that would serve them
+    assert any(
+        n.startswith("pg.customers.email is matched case-insensitively")
+        and "CREATE INDEX ON customers (lower(email))" in n
+        for n in plan.notes
+    )
+    assert any(n.startswith("my.tickets.email has a case-sensitive collation") for n in plan.notes)
+
+
+def test_no_cost_note_where_an_index_serves_lower(root: Path, pg_url: str) -> None:
+    eng = sa.create_engine(pg_url)
+    with eng.begin() as c:
+        c.execute(sa.text("CREATE INDEX ON customers (lower(email))"))
+        c.execute(sa.text("CREATE INDEX ON invoices (lower(billing_email))"))
+    eng.dispose()
+    plan = dsr.preview(load_settings(), ASKED)
+    assert not any(n.startswith("pg.") for n in plan.notes), plan.notes
 
 
 def test_erasure_removes_every_spelling_and_keeps_them_out_of_the_delta_log(
