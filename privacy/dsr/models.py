@@ -102,9 +102,9 @@ class Selector:
 
     @property
     def label(self) -> str:
-        return (
-            f"{self.column} = subject" if self.parent is None else f"{self.column} -> {self.parent}"
-        )
+        if self.parent is not None:
+            return f"{self.column} -> {self.parent}"
+        return f"{self.column} = subject" + (" (any case)" if self.fold_case else "")
 
 
 @dataclass
