@@ -271,6 +271,19 @@ def accept_above(
     return done
 
 
+def _claim(settings: Settings, name: str, url: str, shown: str) -> None:
+    """Refuse, before scanning, a name that already stands for other data in the catalog."""
+    from privacy.catalog.store import Catalog
+    from privacy.sources.urls import identity
+
+    configured = name in settings.sources and settings.sources[name].url == url
+    cat = Catalog(settings.catalog_url)
+    try:
+        cat.claim_source(name, identity(url), shown, configured=configured)
+    finally:
+        cat.close()
+
+
 def run_scan(
     settings: Settings,
     source_arg: str,
@@ -281,9 +294,12 @@ def run_scan(
     progress: Progress | None = None,
     record: bool = True,
     actor: str | None = None,
+    name: str | None = None,
 ) -> ScanReport:
     """Open ``source_arg`` (a name from privacy.toml, a URL or a path), scan and record it.
-    ``ner``: True for the shared NER tier of ``settings.nlp_model``, False for none."""
+    ``ner``: True for the shared NER tier of ``settings.nlp_model``, False for none.
+    ``name``: the catalog name for a URL or path (default: derived from it, e.g. the database
+    name); one name stands for one database or folder (SourceNameConflictError otherwise)."""
     from privacy.sources import open_source
 
     if ner is True:
@@ -292,8 +308,11 @@ def run_scan(
         tier: NerTier | None = shared_tier(settings.nlp_model)
     else:
         tier = ner or None
-    name, url = settings.source_url(source_arg)
+    derived, url = settings.source_url(source_arg)
+    name = name or derived
     with open_source(url, name=name) as source:
+        if record:
+            _claim(settings, name, url, source.url)
         report = scan_source(
             source,
             tables=tables,

@@ -602,7 +602,8 @@ PERSON_ROLES = wordset(
     committer contributor maintainer technician dispatcher coach trainer instructor tutor
     lecturer professor therapist dentist surgeon pharmacist donor volunteer player athlete
     referee interviewer interviewee recruiter counselor counsellor officer clerk cashier
-    waiter landlady housekeeper nanny babysitter mentor mentee trainee intern worker staff"""
+    waiter landlady housekeeper nanny babysitter mentor mentee trainee intern worker staff
+    counterparty payer payor remitter originator debtor creditor"""
 )
 #: roles that are also things (``host`` a server): ``<role>_name`` is a weak name and the role
 #: alone is not a name at all

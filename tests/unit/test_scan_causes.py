@@ -291,8 +291,11 @@ def test_people_behind_a_few_repeated_companies() -> None:
     people = [f"{rnd.choice(firsts)} {rnd.choice(lasts)}" for _ in range(250)]
     values = [rnd.choice(FIRMS) for _ in range(650)] + people
     assert entity("counterparty_name", values) == "PERSON"
+    assert entity("Counterparty", values) == "PERSON"  # a banking role qualifies a person
+    assert entity("remitter", values) == "PERSON"
     assert entity("supplier_name", values) is None  # a non-person noun still switches it off
     assert entity("counterparty_name", [rnd.choice(FIRMS) for _ in range(900)]) is None
+    assert entity("counterparty", [rnd.choice(FIRMS) for _ in range(900)]) is None
 
 
 # --- 6. a table of people with headers that say nothing -----------------------------------------
