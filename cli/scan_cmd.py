@@ -8,6 +8,7 @@ so ``privacy scan ... --format json | jq`` works.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -256,6 +257,11 @@ def scan(
     no_ner: bool = typer.Option(
         False, "--no-ner", help="Never load the NLP model (faster; free text less accurate)."
     ),
+    name: str | None = typer.Option(
+        None,
+        "--name",
+        help="Catalog name for a URL or path (default: the database or file name).",
+    ),
 ) -> None:
     """Find the columns that hold personal data and store them as proposed tags."""
     from rich.markup import escape
@@ -263,6 +269,12 @@ def scan(
     from privacy.scan.scanner import accept_above, run_scan
 
     who = actor()
+    if name is not None and not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        fail(
+            f"--name {name!r} is not a source name",
+            EXIT_USAGE,
+            hint="letters, digits, _ and - only (it is the SOURCE of SOURCE.TABLE.COLUMN)",
+        )
     if output is not None and (output.is_dir() or not output.parent.is_dir()):
         # checked before the scan: its proposals must not be stored with no report to show
         where = "is a folder" if output.is_dir() else "is in a folder that does not exist"
@@ -288,6 +300,7 @@ def scan(
                 ner=not no_ner,
                 progress=progress,
                 actor=who,
+                name=name,
             )
         accepted = None
         if accept is not None:

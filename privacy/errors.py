@@ -99,6 +99,10 @@ class CatalogError(PrivacyError):
     """The catalog database refused an operation."""
 
 
+class SourceNameConflictError(CatalogError):
+    """A source name in the catalog already stands for other data."""
+
+
 class CatalogUnavailableError(CatalogError, RetryableError):
     """The catalog database cannot be reached. Guards fail closed on this."""
 

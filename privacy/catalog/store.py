@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from privacy.catalog import db
 from privacy.catalog.models import ColumnTag, ProposalStats, Relation, TagStatus
 from privacy.entities import category_of, subject_kind_of
-from privacy.errors import UnknownColumnError
+from privacy.errors import SourceNameConflictError, UnknownColumnError
 from privacy.sources.base import ColumnRef
 
 _UNAVAILABLE_HINT = (
@@ -69,6 +69,18 @@ relations_table = sa.Table(
         "parent_column",
         name="uq_catalog_relation",
     ),
+)
+
+#: which data each source name stands for: one name, one database or folder
+sources_table = sa.Table(
+    "catalog_sources",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    #: what the name points at (:func:`privacy.sources.urls.identity`), compared on each scan
+    sa.Column("identity", sa.String(1000), nullable=False),
+    #: the URL or path as shown (no password), for messages and for opening it again
+    sa.Column("url", sa.String(1000), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 
@@ -378,6 +390,39 @@ class Catalog:
             )
             for x in rows
         ]
+
+    # --- sources ------------------------------------------------------------------------
+
+    def claim_source(self, name: str, identity: str, url: str, *, configured: bool) -> None:
+        """Record that ``name`` stands for the data at ``identity``. A name already standing
+        for other data is refused (two databases called ``test`` would mix their tags), unless
+        the name is configured in privacy.toml, whose URL then wins (the data moved)."""
+        t = sources_table
+        with self._tx() as conn:
+            row = conn.execute(sa.select(t.c.identity, t.c.url).where(t.c.name == name)).first()
+            if row is None:
+                conn.execute(
+                    t.insert().values(name=name, identity=identity, url=url, updated_at=_now())
+                )
+                return
+            if row.identity != identity and not configured:
+                raise SourceNameConflictError(
+                    f"the catalog's source {name!r} holds the tags of {row.url}, not of {url}",
+                    hint=f"scan it under another name (`privacy scan {url} --name NAME`), or "
+                    f"declare both in privacy.toml ([sources.NAME] url = ...); if it is the "
+                    f"same data moved, declare {name!r} with its new URL in privacy.toml",
+                )
+            conn.execute(
+                t.update()
+                .where(t.c.name == name)
+                .values(identity=identity, url=url, updated_at=_now())
+            )
+
+    def source_urls(self) -> dict[str, str]:
+        """Each scanned source's URL or path as last scanned (no password)."""
+        t = sources_table
+        with self._tx() as conn:
+            return {r.name: r.url for r in conn.execute(sa.select(t.c.name, t.c.url))}
 
     def identifier_columns(self, kind: str) -> list[ColumnRef]:
         """Columns tagged (and not rejected) as naming a subject of ``kind``."""

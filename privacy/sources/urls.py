@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -119,3 +120,32 @@ def parse_sql_url(text: str) -> SqlTarget:
         display=shown.render_as_string(hide_password=True),
         schema=schema or None,
     )
+
+
+_DEFAULT_PORTS = {"postgresql": 5432, "mysql": 3306}
+
+
+def identity(text: str) -> str:
+    """What a SOURCE argument points at, for telling two sources apart under one name: the
+    engine, host, port, database and schema of a SQL URL (not the driver, the user or the
+    password: the same data reached two ways is one source), or a file's absolute path."""
+    if not is_url(text):
+        return str(Path(text).expanduser().resolve())
+    scheme = scheme_of(text)
+    if scheme not in SCHEMES:
+        return redact(text)
+    try:
+        target = parse_sql_url(text)
+    except UnsupportedSourceError:
+        return redact(text)
+    url = target.url
+    if target.kind in ("sqlite", "duckdb"):
+        db = url.database or ""
+        return f"{target.kind}:{Path(db).expanduser().resolve() if db else ':memory:'}"
+    port = url.port or _DEFAULT_PORTS.get(target.kind) or ""
+    where = f"{url.host or 'localhost'}:{port}/{url.database or ''}"
+    # of the query, only what changes which tables are seen (libpq's search_path option);
+    # sslmode and the like reach the same data
+    options = url.query.get("options")
+    extra = f"?options={options}" if options else ""
+    return f"{target.kind}://{where}{f'#{target.schema}' if target.schema else ''}{extra}"

@@ -86,3 +86,38 @@ def test_scan_output_path_and_damaged_catalog_are_clear_errors(
     res = runner.invoke(app, ["tag", "list"])
     assert res.exit_code == 1 and res.exception is not None
     assert "cannot be read as a catalog" in " ".join(res.output.split())
+
+
+def test_one_source_name_stands_for_one_database(settings: Settings, tmp_path: object) -> None:
+    """Two databases both called `w` would mix their tags under one name: the second is
+    refused with a hint, and scans under a name of its own."""
+    import sqlite3
+    from pathlib import Path
+
+    from privacy.catalog import Catalog
+
+    root = Path(str(tmp_path))
+    for sub in ("a", "b"):
+        (root / sub).mkdir()
+        c = sqlite3.connect(root / sub / "w.db")
+        c.execute("CREATE TABLE customers(id INTEGER PRIMARY KEY, email TEXT)")
+        c.executemany(
+            "INSERT INTO customers(email) VALUES (?)", [(f"p{i}@ex.com",) for i in range(30)]
+        )
+        c.commit()
+        c.close()
+    runner = CliRunner()
+    first = runner.invoke(app, ["scan", f"sqlite:///{root}/a/w.db"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["scan", f"sqlite:///{root}/a/w.db"])  # the same data: fine
+    assert again.exit_code == 0, again.output
+    other = runner.invoke(app, ["scan", f"sqlite:///{root}/b/w.db"])
+    text = " ".join(other.output.split())
+    assert other.exit_code == 1 and "holds the tags of" in text and "--name" in text
+    named = runner.invoke(app, ["scan", f"sqlite:///{root}/b/w.db", "--name", "w_b"])
+    assert named.exit_code == 0, named.output
+    cat = Catalog(settings.catalog_url)
+    assert {t.source for t in cat.tags()} == {"w", "w_b"}
+    assert cat.source_urls()["w_b"].endswith("b/w.db")
+    bad = runner.invoke(app, ["scan", f"sqlite:///{root}/b/w.db", "--name", "w.b"])
+    assert bad.exit_code == 2
