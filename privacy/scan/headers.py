@@ -299,7 +299,9 @@ def analyze(name: str) -> HeaderSignal:
     entity, strength = term.entity, term.strength
 
     exempt = V.NEGATIVE_EXEMPT.get(entity, set())
-    outside = words[:i] + words[j:]
+    # a word between two entity terms links them (``age_at_birth``), it does not describe one
+    lo, hi = min(c[0] for c in chosen), max(c[1] for c in chosen)
+    outside = [w for k, w in enumerate(words) if not (i <= k < j) and not lo <= k < hi]
     entity_words = {w for c in chosen for w in words[c[0] : c[1]]}
     phrase_words = {w for c in cands for w in words[c[0] : c[1]]}
     for w in outside:

@@ -57,6 +57,7 @@ BIRTH_CASES = [
     # an age under a header that also says "birth": the values are ages, not dates
     ("birth_age", lambda r: r.randint(18, 90), INT, "AGE"),
     ("Age (from birth date)", lambda r: r.randint(18, 90), INT, "AGE"),
+    ("mother_age_at_birth", lambda r: r.randint(16, 45), INT, "AGE"),  # 'at' links the two
     # record dates run together stay dates of records
     ("attr_9", lambda r: _ymd(r, 2018, 2025), INT, None),
     ("attr_10", lambda r: _ymd(r, 1990, 2025), INT, None),  # date keys reaching back decades
