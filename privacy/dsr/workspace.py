@@ -57,13 +57,14 @@ class Workspace:
     def source(self, name: str) -> Source:
         if name not in self._sources:
             cfg = self.settings.sources.get(name)
-            if cfg is None:
+            # a source scanned by URL alone is known to the catalog by that URL (no password)
+            url = cfg.url if cfg is not None else self.catalog.source_urls().get(name)
+            if url is None:
                 raise ConfigError(
                     f"source {name!r} holds subject data (catalog or privacy.toml) but has no URL",
                     hint=f'add a sources.{name} table with url = "..." to privacy.toml',
                     field=f"sources.{name}",
                 )
-            url = cfg.url
             if "://" not in url and not Path(url).is_absolute() and self.settings.config_path:
                 url = str(self.settings.config_path.parent / url)
             self._sources[name] = self._opener(url, name)
