@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -279,12 +279,15 @@ def classify_table(
     from privacy.scan import context
 
     out = []
+    # by name once: ``column_names`` rebuilds its list on each access (quadratic in a table
+    # of thousands of columns)
+    by_name: Mapping[str, Any] = (
+        dict(zip(data.column_names, data.columns, strict=True))
+        if hasattr(data, "column_names")
+        else data
+    )
     for col in columns:
-        if hasattr(data, "column_names"):
-            values = data.column(col.name) if col.name in data.column_names else []
-        else:
-            values = data.get(col.name, [])
-        out.append(classify(col, values, table=table, ner=ner))
+        out.append(classify(col, by_name.get(col.name, []), table=table, ner=ner))
     return context.revisit(columns, data, out)
 
 
