@@ -1,8 +1,10 @@
-"""Sources made of files: a CSV, Parquet or JSON-lines file, a folder of them, a Delta table.
+"""Sources made of files: a CSV, Parquet, JSON or JSON-lines file (text kinds also gzipped:
+``.csv.gz``), a folder of them, a Delta table.
 
 Given                                     Tables
 ========================================  ===================================================
 a file ``customers.csv``                  one table, named after the file's stem
+                                          (``people.csv.gz`` -> ``people``)
 a Delta table (folder with _delta_log)    one table, named after the folder
 a folder                                  one per file (stem), one per Delta sub-folder, and
                                           one per sub-folder of Parquet part files (Spark/Hive
@@ -37,9 +39,17 @@ from privacy.sources.base import (
     SupportsLookup,
     SupportsSample,
 )
-from privacy.sources.formats import CSV_SUFFIXES, JSONL_SUFFIXES, PARQUET_SUFFIXES, SUFFIXES
+from privacy.sources.formats import (
+    CSV_SUFFIXES,
+    GZIP_SUFFIX,
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    PARQUET_SUFFIXES,
+    SUFFIXES,
+    split_name,
+)
 from privacy.sources.lake import LakeTable, is_delta
-from privacy.sources.textfiles import CsvTable, JsonLinesTable
+from privacy.sources.textfiles import CsvTable, JsonLinesTable, JsonTable
 
 
 def table_name(stem: str) -> str:
@@ -59,8 +69,12 @@ def table_for(path: Path, name: str | None = None) -> LakeTable | None:
         if files:
             return ParquetTable(name or table_name(path.name), path, files)
         return None
-    suffix = path.suffix.lower()
-    stem = name or table_name(path.stem)
+    split = split_name(path.name)
+    if split is None:
+        return None
+    stem = name or table_name(split[0])
+    # ``people.csv.gz`` is read as ``.csv``; the table class opens it through gzip
+    suffix = split[1].removesuffix(GZIP_SUFFIX)
     if suffix in PARQUET_SUFFIXES:
         from privacy.sources.parquet import ParquetTable
 
@@ -69,6 +83,8 @@ def table_for(path: Path, name: str | None = None) -> LakeTable | None:
         return CsvTable(stem, path)
     if suffix in JSONL_SUFFIXES:
         return JsonLinesTable(stem, path)
+    if suffix in JSON_SUFFIXES:
+        return JsonTable(stem, path)
     return None
 
 

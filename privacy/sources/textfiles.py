@@ -1,4 +1,7 @@
-"""CSV and JSON-lines tables: one file each, the file's stem is the table name.
+"""CSV, JSON-lines and JSON tables: one file each, the file's stem is the table name.
+
+Any of them may be gzip-compressed (``people.csv.gz``): it is read through gzip as a stream,
+exactly like the plain file, and rewritten gzip-compressed.
 
 Sampling streams the file through pyarrow's readers into a bounded reservoir (memory bounded
 by the sample, time by the file, with a scan budget of ``MAX_SCAN_BYTES``). Lookups, counts
@@ -12,28 +15,40 @@ not valid UTF-8 is read as cp1252 (Windows "ANSI"), or latin-1 when cp1252 canno
 and the table records a note saying so; it is rewritten in the same encoding. A file that is
 valid UTF-8 at the start but not later fails with a SourceReadError that says how to convert
 it. JSON lines must be UTF-8 (RFC 8259).
+
+A ``.json`` file holding one JSON document (an array of objects, or an object with one list
+of objects) is a :class:`JsonTable`: the stdlib ``json`` module parses it whole, so it is
+refused above ``JSON_DOCUMENT_MAX_BYTES`` (uncompressed) with a hint to convert it to JSON
+lines. A ``.json`` file of one object per line is read as JSON lines.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import functools
+import gzip
+import io
 import json
 import logging
 import random
+import re
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, ParamSpec, TextIO, TypeVar
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.json as pajson
 
-from privacy.errors import SourceReadError
+from privacy.errors import SourceReadError, UnsupportedSourceError
 from privacy.sources.arrowutil import SEED, Reservoir, as_ints, as_text, folded_text
 from privacy.sources.atomic import atomic_replace
 from privacy.sources.base import EraseResult, Match, fold
+from privacy.sources.formats import GZIP_SUFFIX
 from privacy.sources.lake import LakeTable, erase_action, file_errors
 
 log = logging.getLogger(__name__)
@@ -42,8 +57,94 @@ HEAD_BYTES = 1 << 20
 #: sampling reads at most this much of a text file (the sample then covers its start)
 MAX_SCAN_BYTES = 2 << 30
 BLOCK = 1 << 20
+#: a JSON document is parsed whole (stdlib ``json``): larger ones (uncompressed) are refused
+#: rather than exhausting memory; JSON lines have no such limit
+JSON_DOCUMENT_MAX_BYTES = 512 << 20
+#: gzip level of rewritten ``.gz`` files (gzip's own default: level 9 is far slower)
+GZIP_LEVEL = 6
 
 csv.field_size_limit(1 << 30)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+# --- plain or gzip-compressed files ----------------------------------------------------------
+
+
+def is_gzip(path: Path) -> bool:
+    return path.name.lower().endswith(GZIP_SUFFIX)
+
+
+def kind_suffix(path: Path) -> str:
+    """The suffix that says the format: ``.csv`` for both ``a.csv`` and ``a.csv.gz``."""
+    name = path.name[: -len(GZIP_SUFFIX)] if is_gzip(path) else path.name
+    return Path(name).suffix.lower()
+
+
+def open_bytes(path: Path) -> io.BufferedIOBase:
+    return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")
+
+
+def open_text(path: Path, encoding: str, errors: str = "strict") -> TextIO:
+    if is_gzip(path):
+        return gzip.open(path, "rt", encoding=encoding, errors=errors, newline="")
+    return open(path, encoding=encoding, errors=errors, newline="")
+
+
+@contextmanager
+def write_text(tmp: Path, target: Path, encoding: str) -> Iterator[TextIO]:
+    """A text stream writing ``tmp`` in ``target``'s form: gzip-compressed for a ``.gz``."""
+    if not is_gzip(target):
+        with open(tmp, "w", encoding=encoding, newline="") as f:
+            yield f
+        return
+    with (
+        open(tmp, "wb") as raw,
+        # the header names the original file, as `gzip` writes it, not the temp file
+        gzip.GzipFile(filename=target.name, mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL) as gz,
+        io.TextIOWrapper(gz, encoding=encoding, newline="") as text,
+    ):
+        yield text
+
+
+def _head(path: Path, n: int) -> bytes:
+    with open_bytes(path) as f:
+        return f.read(n)
+
+
+def _is_empty(path: Path) -> bool:
+    # a gzip file of nothing still has a header: ask the decompressed stream
+    return not _head(path, 1) if is_gzip(path) else path.stat().st_size == 0
+
+
+@contextmanager
+def _arrow_input(path: Path) -> Iterator[tuple[pa.NativeFile, pa.NativeFile]]:
+    """(raw file, stream to parse): the raw file's position is what a scan budget counts."""
+    with pa.OSFile(str(path)) as raw:
+        if is_gzip(path):
+            with pa.CompressedInputStream(raw, "gzip") as stream:
+                yield raw, stream
+        else:
+            yield raw, raw
+
+
+def _gzip_guard(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A damaged or cut-short gzip file becomes a clear error (Python's gzip raises EOFError
+    and zlib.error, which are not OS errors)."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+            path = getattr(args[0], "path", "file")
+            raise SourceReadError(
+                f"{path}: the gzip data is damaged or cut short ({type(e).__name__})",
+                hint="check it with `gzip -t FILE` and restore a good copy; the file is unchanged",
+            ) from e
+
+    return wrapper
 
 
 def _utf8_ok(head: bytes) -> bool:
@@ -56,8 +157,7 @@ def _utf8_ok(head: bytes) -> bool:
 
 def detect_encoding(path: Path) -> tuple[str, str | None]:
     """(encoding, note) from the first MiB; note is None for UTF-8."""
-    with open(path, "rb") as f:
-        head = f.read(HEAD_BYTES)
+    head = _head(path, HEAD_BYTES)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", None
     if _utf8_ok(head):
@@ -119,6 +219,7 @@ class _TextTable(LakeTable):
         # only row, a verification lookup must find nothing rather than fail)
         return not self.schema().names
 
+    @_gzip_guard
     def find(self, matches: Sequence[Match], columns: Sequence[str] | None) -> pa.Table:
         cols = list(columns) if columns is not None else self.schema().names
         if self._empty():
@@ -128,6 +229,7 @@ class _TextTable(LakeTable):
             records = [r for r, hit in self._records(matches) if hit]
         return self._to_table(records, cols)
 
+    @_gzip_guard
     def count_matches(self, matches: Sequence[Match]) -> int:
         if self._empty():
             return 0
@@ -135,6 +237,7 @@ class _TextTable(LakeTable):
         with file_errors(self.path, self.name, "count rows in"):
             return sum(1 for _, hit in self._records(matches) if hit)
 
+    @_gzip_guard
     def _erase(
         self, matches: Sequence[Match], replacements: Mapping[str, Any] | None
     ) -> EraseResult:
@@ -197,9 +300,9 @@ class CsvTable(_TextTable):
                 if note:
                     self.notes.append(note)
                     log.warning("%s", note)
-                with open(self.path, encoding=enc, errors="replace", newline="") as f:
+                with open_text(self.path, enc, errors="replace") as f:
                     header = f.readline()
-            if self.path.suffix.lower() == ".tsv":
+            if kind_suffix(self.path) == ".tsv":
                 delim = "\t"
             else:
                 # the header tells: a ';' file (common where ',' is the decimal mark) has no ','
@@ -212,6 +315,7 @@ class CsvTable(_TextTable):
 
     def _reader(
         self,
+        stream: pa.NativeFile,
         *,
         include: Sequence[str] | None = None,
         text: bool = False,
@@ -224,7 +328,7 @@ class CsvTable(_TextTable):
             strings_can_be_null=False,
         )
         return pacsv.open_csv(
-            self.path,
+            stream,
             read_options=pacsv.ReadOptions(
                 encoding="utf8" if enc.startswith("utf-8") else enc, block_size=infer_block
             ),
@@ -232,31 +336,42 @@ class CsvTable(_TextTable):
             convert_options=convert,
         )
 
+    @_gzip_guard
     def schema(self) -> pa.Schema:
         if self._schema is None:
             with file_errors(self.path, self.name, "open"):
-                if self.path.stat().st_size == 0:
+                if _is_empty(self.path):
                     self._schema = pa.schema([])
                 else:
                     # types inferred from the first block (1 MiB)
                     enc, delim = self._dialect()
-                    reader = pacsv.open_csv(
-                        self.path,
-                        read_options=pacsv.ReadOptions(
-                            encoding="utf8" if enc.startswith("utf-8") else enc, block_size=BLOCK
-                        ),
-                        parse_options=pacsv.ParseOptions(delimiter=delim, newlines_in_values=True),
-                    )
-                    self._schema = reader.schema
+                    with _arrow_input(self.path) as (_, stream):
+                        reader = pacsv.open_csv(
+                            stream,
+                            read_options=pacsv.ReadOptions(
+                                encoding="utf8" if enc.startswith("utf-8") else enc,
+                                block_size=BLOCK,
+                            ),
+                            parse_options=pacsv.ParseOptions(
+                                delimiter=delim, newlines_in_values=True
+                            ),
+                        )
+                        self._schema = reader.schema
         return self._schema
 
+    @_gzip_guard
     def count(self) -> int:
         if not self.schema().names:
             return 0
-        with file_errors(self.path, self.name, "count"), self._utf8_guard():
+        with (
+            file_errors(self.path, self.name, "count"),
+            self._utf8_guard(),
+            _arrow_input(self.path) as (_, stream),
+        ):
             first = self.schema().names[0]
-            return sum(b.num_rows for b in self._reader(include=[first], text=True))
+            return sum(b.num_rows for b in self._reader(stream, include=[first], text=True))
 
+    @_gzip_guard
     def sample(self, columns: Sequence[str] | None, n: int) -> pa.Table:
         cols = list(columns) if columns is not None else self.schema().names
         self.check_columns(cols)
@@ -272,8 +387,8 @@ class CsvTable(_TextTable):
 
     def _reservoir(self, cols: list[str], n: int, *, text: bool) -> pa.Table:
         res = Reservoir(n)
-        with open(self.path, "rb") as raw:
-            reader = self._reader(include=cols, text=text)
+        with _arrow_input(self.path) as (raw, stream):
+            reader = self._reader(stream, include=cols, text=text)
             schema = reader.schema
             for batch in reader:
                 res.add(batch)
@@ -294,7 +409,7 @@ class CsvTable(_TextTable):
 
     def _open_text(self) -> TextIO:
         enc, _ = self._dialect()
-        return open(self.path, encoding=enc, newline="")
+        return open_text(self.path, enc)
 
     def _records(self, matches: Sequence[Match]) -> Iterator[tuple[Any, bool]]:
         _, delim = self._dialect()
@@ -336,7 +451,7 @@ class CsvTable(_TextTable):
             with (
                 self._open_text() as src,
                 atomic_replace(self.path) as tmp,
-                open(tmp, "w", encoding=enc, newline="") as out,
+                write_text(tmp, self.path, enc) as out,
             ):
                 rec = _Recorder(src)
                 reader = csv.reader(rec, delimiter=delim)
@@ -426,7 +541,7 @@ def _from_pylist(records: list[dict[str, Any]], cols: list[str]) -> pa.Table:
 class JsonLinesTable(_TextTable):
     def _lines(self) -> Iterator[tuple[str, dict[str, Any] | None]]:
         """(raw line, parsed object or None for a blank line)."""
-        with open(self.path, encoding="utf-8", newline="") as f:
+        with open_text(self.path, "utf-8") as f:
             for number, line in enumerate(f, 1):
                 if not line.strip():
                     yield line, None
@@ -450,14 +565,16 @@ class JsonLinesTable(_TextTable):
                     )
                 yield line, obj
 
+    @_gzip_guard
     def schema(self) -> pa.Schema:
         if self._schema is None:
             with file_errors(self.path, self.name, "open"):
                 try:
-                    reader = pajson.open_json(
-                        self.path, read_options=pajson.ReadOptions(block_size=BLOCK)
-                    )
-                    self._schema = reader.schema
+                    with _arrow_input(self.path) as (_, stream):
+                        reader = pajson.open_json(
+                            stream, read_options=pajson.ReadOptions(block_size=BLOCK)
+                        )
+                        self._schema = reader.schema
                 except pa.ArrowInvalid:
                     # mixed types or a malformed line: infer from the first lines in Python
                     head: list[dict[str, Any]] = []
@@ -471,10 +588,12 @@ class JsonLinesTable(_TextTable):
                     self._schema = _from_pylist(head, list(names)).schema
         return self._schema
 
+    @_gzip_guard
     def count(self) -> int:
         with file_errors(self.path, self.name, "count"):
             return sum(1 for _, obj in self._lines() if obj is not None)
 
+    @_gzip_guard
     def sample(self, columns: Sequence[str] | None, n: int) -> pa.Table:
         cols = list(columns) if columns is not None else self.schema().names
         self.check_columns(cols)
@@ -483,9 +602,9 @@ class JsonLinesTable(_TextTable):
         with file_errors(self.path, self.name, "sample"):
             try:
                 res = Reservoir(n)
-                with open(self.path, "rb") as raw:
+                with _arrow_input(self.path) as (raw, stream):
                     reader = pajson.open_json(
-                        raw, read_options=pajson.ReadOptions(block_size=BLOCK)
+                        stream, read_options=pajson.ReadOptions(block_size=BLOCK)
                     )
                     for batch in reader:
                         res.add(pa.Table.from_batches([batch]).select(cols))
@@ -526,7 +645,7 @@ class JsonLinesTable(_TextTable):
     def _rewrite(self, matches: Sequence[Match], replacements: Mapping[str, Any] | None) -> int:
         hit = _json_test(matches)
         changed = 0
-        with atomic_replace(self.path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
+        with atomic_replace(self.path) as tmp, write_text(tmp, self.path, "utf-8") as out:
             for line, obj in self._lines():
                 if obj is None or not hit(obj):
                     out.write(line)
@@ -537,5 +656,348 @@ class JsonLinesTable(_TextTable):
                 obj.update(replacements)
                 eol = "\r\n" if line.endswith("\r\n") else ("\n" if line.endswith("\n") else "")
                 out.write(json.dumps(obj, ensure_ascii=False) + eol)
+            out.flush()
+        return changed
+
+
+# --- JSON documents --------------------------------------------------------------------------
+
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+_JSON_WS = b" \t\n\r"
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    m = _WS.match(text, pos)
+    return m.end() if m else pos
+
+
+@dataclass
+class _Element:
+    start: int
+    end: int
+    value: Any
+
+
+def _scan_array(text: str, pos: int) -> tuple[list[_Element], int]:
+    """The elements of the array opening at ``text[pos]`` with their spans, and the position
+    of its ``]``; each element is decoded by the stdlib decoder."""
+    elements: list[_Element] = []
+    pos = _skip_ws(text, pos + 1)
+    if text.startswith("]", pos):
+        return elements, pos
+    while True:
+        value, end = _DECODER.raw_decode(text, pos)
+        elements.append(_Element(pos, end, value))
+        pos = _skip_ws(text, end)
+        if text.startswith(",", pos):
+            pos = _skip_ws(text, pos + 1)
+        elif text.startswith("]", pos):
+            return elements, pos
+        else:
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+
+
+def _scan_value(text: str, pos: int) -> tuple[Any, list[_Element] | None, int]:
+    """(value, its elements when it is an array, end)."""
+    if text.startswith("[", pos):
+        elements, close = _scan_array(text, pos)
+        return [e.value for e in elements], elements, close + 1
+    value, end = _DECODER.raw_decode(text, pos)
+    return value, None, end
+
+
+def _scan_object(text: str, pos: int) -> tuple[dict[str, tuple[Any, list[_Element] | None]], int]:
+    members: dict[str, tuple[Any, list[_Element] | None]] = {}
+    pos = _skip_ws(text, pos + 1)
+    if text.startswith("}", pos):
+        return members, pos + 1
+    while True:
+        if not text.startswith('"', pos):
+            raise json.JSONDecodeError(
+                "Expecting property name enclosed in double quotes", text, pos
+            )
+        key, end = _DECODER.raw_decode(text, pos)
+        pos = _skip_ws(text, end)
+        if not text.startswith(":", pos):
+            raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
+        value, elements, end = _scan_value(text, _skip_ws(text, pos + 1))
+        members[key] = (value, elements)
+        pos = _skip_ws(text, end)
+        if text.startswith(",", pos):
+            pos = _skip_ws(text, pos + 1)
+        elif text.startswith("}", pos):
+            return members, pos + 1
+        else:
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+
+
+def records_key(obj: Mapping[str, Any]) -> str | None:
+    """The member of an object that holds its records: its one non-empty list of objects, or
+    failing that its one list (empty: no records); None when there is no such single member."""
+    filled = [
+        k
+        for k, v in obj.items()
+        if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)
+    ]
+    if len(filled) == 1:
+        return filled[0]
+    lists = [k for k, v in obj.items() if isinstance(v, list)]
+    if not filled and len(lists) == 1 and not obj[lists[0]]:
+        return lists[0]
+    return None
+
+
+@dataclass
+class _Document:
+    """A parsed JSON document and where its records sit in the text, so a rewrite copies the
+    untouched ones (and everything around them) unchanged."""
+
+    text: str
+    bom: bool
+    #: the records' array: index just after its ``[``
+    opened: int
+    elements: list[_Element]
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        return [e.value for e in self.elements]
+
+
+def _reindented(obj: dict[str, Any], text: str, element: _Element) -> str:
+    """``obj`` serialized in the layout of the element it replaces: one line, or indented
+    like the original (a pretty-printed array stays readable)."""
+    original = text[element.start : element.end]
+    if "\n" not in original:
+        return json.dumps(obj, ensure_ascii=False, default=str)
+    line_start = text.rfind("\n", 0, element.start) + 1
+    margin = text[line_start : element.start]
+    if margin.strip():
+        margin = " " * len(margin)
+    second = original.split("\n", 2)[1]
+    unit = len(second) - len(second.lstrip(" ")) - len(margin)
+    out = json.dumps(obj, ensure_ascii=False, default=str, indent=unit if unit > 0 else 2)
+    return out.replace("\n", "\n" + margin)
+
+
+class JsonTable(JsonLinesTable):
+    """A ``.json`` (or ``.json.gz``) file: one JSON document — an array of objects, or an object
+    with one list of objects (``{"data": [...]}``, other members kept as they are) — or, when
+    its first line is a whole object and more lines follow, JSON lines."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        super().__init__(name, path)
+        self._layout: str | None = None
+
+    def _is_lines(self) -> bool:
+        if self._layout is None:
+            with file_errors(self.path, self.name, "open"):
+                self._layout = self._sniff()
+        return self._layout == "lines"
+
+    def _sniff(self) -> str:
+        with open_bytes(self.path) as f:
+            head = f.read(HEAD_BYTES)
+            start = head.removeprefix(codecs.BOM_UTF8).lstrip(_JSON_WS)
+            if start.startswith(b"["):
+                return "document"
+            if not start.startswith(b"{"):
+                return "lines"  # empty, or not JSON: the line reader says what is wrong
+            f.seek(0)
+            first = f.readline(JSON_DOCUMENT_MAX_BYTES + 1)
+            try:
+                obj = json.loads(first.removeprefix(codecs.BOM_UTF8))
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                return "document"  # a pretty-printed object: `{` alone on line 1
+            if not isinstance(obj, dict):
+                return "lines"
+            while chunk := f.read(BLOCK):
+                if chunk.strip(_JSON_WS):
+                    return "lines"  # more objects follow
+            # one object on one line: a minified document holding the records, else one row
+            return "document" if records_key(obj) is not None else "lines"
+
+    def _load(self) -> _Document:
+        limit = JSON_DOCUMENT_MAX_BYTES
+        if not is_gzip(self.path) and self.path.stat().st_size > limit:
+            raise self._too_large()
+        with open_bytes(self.path) as f:
+            data = f.read(limit + 1)
+        if len(data) > limit:
+            raise self._too_large()
+        bom = data.startswith(codecs.BOM_UTF8)
+        try:
+            text = data[3 if bom else 0 :].decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise SourceReadError(
+                f"{self.path}: not UTF-8 text (byte {e.start + (3 if bom else 0)})",
+                hint="JSON files must be UTF-8 (RFC 8259): convert it (`iconv -t utf-8`) and "
+                "retry; the file is unchanged",
+            ) from None
+        del data
+        try:
+            return self._parse(text, bom)
+        except json.JSONDecodeError as e:
+            # the decoder's message names the syntax, never the text around it
+            raise SourceReadError(
+                f"{self.path}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})",
+                hint="fix the file: a JSON table is one array of objects (or an object holding "
+                "one), or one object per line; the file is unchanged",
+            ) from None
+
+    def _parse(self, text: str, bom: bool) -> _Document:
+        pos = _skip_ws(text, 0)
+        if text.startswith("[", pos):
+            elements, close = _scan_array(text, pos)
+            opened, end = pos + 1, close + 1
+        elif text.startswith("{", pos):
+            members, end = _scan_object(text, pos)
+            key = records_key({k: v for k, (v, _) in members.items()})
+            if key is None:
+                raise SourceReadError(
+                    f"{self.path}: one JSON object with no single list of records in it",
+                    hint="a JSON table is an array of objects, or an object with one list of "
+                    "objects; extract the records (`jq -c '.KEY[]' IN > OUT.jsonl`) and scan "
+                    "that; the file is unchanged",
+                )
+            found = members[key][1]
+            elements = found if found is not None else []
+            opened = self._array_start(text, elements, pos, end)
+        else:
+            raise json.JSONDecodeError("Expecting '[' or '{'", text, pos)
+        if _skip_ws(text, end) != len(text):
+            raise json.JSONDecodeError("Extra data", text, _skip_ws(text, end))
+        for i, e in enumerate(elements, 1):
+            if not isinstance(e.value, dict):
+                raise SourceReadError(
+                    f"{self.path}: record {i} of the JSON array is not an object",
+                    hint="a JSON table is an array of objects, one per row; the file is unchanged",
+                )
+        return _Document(text, bom, opened, elements)
+
+    @staticmethod
+    def _array_start(text: str, elements: list[_Element], lo: int, hi: int) -> int:
+        """Index just after the ``[`` of the records' array inside an object."""
+        if elements:
+            return text.rfind("[", lo, elements[0].start) + 1
+        # an empty list: no element to find it by; rescan the members for the empty array
+        pos = lo
+        while (pos := text.find("[", pos, hi)) != -1:
+            after = _skip_ws(text, pos + 1)
+            if text.startswith("]", after):
+                return pos + 1
+            pos += 1
+        return lo  # pragma: no cover - records_key found an empty list, so there is one
+
+    def _too_large(self) -> UnsupportedSourceError:
+        mib = JSON_DOCUMENT_MAX_BYTES >> 20
+        return UnsupportedSourceError(
+            f"{self.path}: a JSON document over {mib} MiB (uncompressed) is not read: "
+            "it would be parsed whole in memory",
+            hint="convert it to JSON lines, one object per line, and scan that "
+            "(`jq -c '.[]' IN > OUT.jsonl`, or `jq -c '.KEY[]'` for an object holding the "
+            "records); the file is unchanged",
+        )
+
+    # --- the table interface: JSON lines go to JsonLinesTable ---
+
+    @_gzip_guard
+    def schema(self) -> pa.Schema:
+        if self._is_lines():
+            return super().schema()
+        if self._schema is None:
+            with file_errors(self.path, self.name, "open"):
+                records = self._load().records
+                names: dict[str, None] = {}
+                for r in records:
+                    names.update(dict.fromkeys(r))
+                # types from the first rows, and from the first row holding each later column
+                head = records[:1000]
+                seen: set[str] = set()
+                for r in head:
+                    seen.update(r)
+                for r in records[1000:]:
+                    if not seen.issuperset(r):
+                        head.append(r)
+                        seen.update(r)
+                self._schema = _from_pylist(head, list(names)).schema
+        return self._schema
+
+    @_gzip_guard
+    def count(self) -> int:
+        if self._is_lines():
+            return super().count()
+        with file_errors(self.path, self.name, "count"):
+            return len(self._load().elements)
+
+    @_gzip_guard
+    def sample(self, columns: Sequence[str] | None, n: int) -> pa.Table:
+        if self._is_lines():
+            return super().sample(columns, n)
+        cols = list(columns) if columns is not None else self.schema().names
+        self.check_columns(cols)
+        out_schema = pa.schema([self.schema().field(c) for c in cols])
+        if not cols or n <= 0:
+            return out_schema.empty_table()
+        with file_errors(self.path, self.name, "sample"):
+            records = self._load().records
+            rng = random.Random(SEED)
+            kept = records if len(records) <= n else rng.sample(records, n)
+            return _cast_like(_from_pylist(kept, cols), out_schema)
+
+    def _records(self, matches: Sequence[Match]) -> Iterator[tuple[Any, bool]]:
+        if self._is_lines():
+            yield from super()._records(matches)
+            return
+        hit = _json_test(matches)
+        for obj in self._load().records:
+            yield obj, hit(obj)
+
+    @_gzip_guard
+    def _erase(
+        self, matches: Sequence[Match], replacements: Mapping[str, Any] | None
+    ) -> EraseResult:
+        if self._is_lines():
+            return super()._erase(matches, replacements)
+        if self._empty():
+            return EraseResult(rows=0, purged=True)
+        self.check_columns([m.column for m in matches])
+        with file_errors(self.path, self.name, erase_action(replacements)):
+            # parsed once: a document is read whole, twice would double the time
+            rows = self._rewrite_document(self._load(), matches, replacements)
+        return EraseResult(rows=rows, files_rewritten=1 if rows else 0, purged=True)
+
+    def _rewrite_document(
+        self, doc: _Document, matches: Sequence[Match], replacements: Mapping[str, Any] | None
+    ) -> int:
+        hit = _json_test(matches)
+        text, elements = doc.text, doc.elements
+        if not any(hit(e.value) for e in elements):
+            return 0  # nothing matched: the file is not touched
+        parts = [text[: doc.opened]]
+        changed = 0
+        previous_end = doc.opened
+        first_kept = True
+        for e in elements:
+            # what precedes an element: whitespace after `[`, or `,` and whitespace
+            lead = text[previous_end : e.start]
+            previous_end = e.end
+            body = text[e.start : e.end]
+            if hit(e.value):
+                changed += 1
+                if replacements is None:
+                    continue
+                e.value.update(replacements)
+                body = _reindented(e.value, text, e)
+            # the first row kept takes the first row's lead: no comma right after `[`
+            parts.append(text[doc.opened : elements[0].start] if first_kept else lead)
+            parts.append(body)
+            first_kept = False
+        parts.append(text[elements[-1].end :])
+        with atomic_replace(self.path) as tmp, write_text(tmp, self.path, "utf-8") as out:
+            if doc.bom:
+                out.write("\ufeff")
+            for part in parts:
+                out.write(part)
             out.flush()
         return changed
