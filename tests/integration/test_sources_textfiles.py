@@ -168,12 +168,16 @@ def test_jsonl_with_mixed_types_falls_back_and_loses_nothing(tmp_path: Path) -> 
     assert sorted(map(str, t.column("id").to_pylist())) == ["1", "B-2"]
 
 
-def test_json_array_is_refused_with_a_hint(tmp_path: Path) -> None:
-    path = tmp_path / "dump.json"
+def test_json_array_as_json_lines_is_refused_with_a_hint(tmp_path: Path) -> None:
+    # a .json file holding an array is one document and is read as such (see
+    # test_sources_compressed_json.py); named .jsonl it promises one object per line
+    path = tmp_path / "dump.jsonl"
     path.write_text('[\n{"id": 1}\n]\n')
     with pytest.raises(SourceReadError) as e:
         open_source(str(path)).count("dump")
     assert "jq" in (e.value.hint or "")
+    (tmp_path / "dump.jsonl").rename(tmp_path / "doc.json")
+    assert open_source(str(tmp_path / "doc.json")).count("doc") == 1
 
 
 def test_jsonl_erase_keeps_other_lines_byte_for_byte(tmp_path: Path) -> None:
