@@ -672,64 +672,42 @@ def _skip_ws(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-@dataclass
+@dataclass(slots=True)
 class _Element:
     start: int
     end: int
     value: Any
 
 
-def _scan_array(text: str, pos: int) -> tuple[list[_Element], int]:
-    """The elements of the array opening at ``text[pos]`` with their spans, and the position
-    of its ``]``; each element is decoded by the stdlib decoder."""
-    elements: list[_Element] = []
+def _iter_array(text: str, pos: int) -> Iterator[_Element]:
+    """The elements of the array opening at ``text[pos]``, one at a time with their spans,
+    each decoded by the stdlib decoder (one at a time: a rewrite holds one record, not all)."""
     pos = _skip_ws(text, pos + 1)
     if text.startswith("]", pos):
-        return elements, pos
+        return
     while True:
         value, end = _DECODER.raw_decode(text, pos)
-        elements.append(_Element(pos, end, value))
+        yield _Element(pos, end, value)
         pos = _skip_ws(text, end)
         if text.startswith(",", pos):
             pos = _skip_ws(text, pos + 1)
         elif text.startswith("]", pos):
-            return elements, pos
+            return
         else:
             raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
 
 
-def _scan_value(text: str, pos: int) -> tuple[Any, list[_Element] | None, int]:
-    """(value, its elements when it is an array, end)."""
-    if text.startswith("[", pos):
-        elements, close = _scan_array(text, pos)
-        return [e.value for e in elements], elements, close + 1
-    value, end = _DECODER.raw_decode(text, pos)
-    return value, None, end
-
-
-def _scan_object(text: str, pos: int) -> tuple[dict[str, tuple[Any, list[_Element] | None]], int]:
-    members: dict[str, tuple[Any, list[_Element] | None]] = {}
+def _member_span(text: str, pos: int, wanted: str) -> int:
+    """Index of the value of member ``wanted`` of the object opening at ``text[pos]`` (the
+    text is valid JSON: it was parsed already). Other members are skipped by decoding them."""
     pos = _skip_ws(text, pos + 1)
-    if text.startswith("}", pos):
-        return members, pos + 1
     while True:
-        if not text.startswith('"', pos):
-            raise json.JSONDecodeError(
-                "Expecting property name enclosed in double quotes", text, pos
-            )
         key, end = _DECODER.raw_decode(text, pos)
-        pos = _skip_ws(text, end)
-        if not text.startswith(":", pos):
-            raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
-        value, elements, end = _scan_value(text, _skip_ws(text, pos + 1))
-        members[key] = (value, elements)
-        pos = _skip_ws(text, end)
-        if text.startswith(",", pos):
-            pos = _skip_ws(text, pos + 1)
-        elif text.startswith("}", pos):
-            return members, pos + 1
-        else:
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+        value_at = _skip_ws(text, _skip_ws(text, end) + 1)  # past ':'
+        if key == wanted:
+            return value_at
+        _, end = _DECODER.raw_decode(text, value_at)
+        pos = _skip_ws(text, _skip_ws(text, end) + 1)  # past ','
 
 
 def records_key(obj: Mapping[str, Any]) -> str | None:
@@ -746,22 +724,6 @@ def records_key(obj: Mapping[str, Any]) -> str | None:
     if not filled and len(lists) == 1 and not obj[lists[0]]:
         return lists[0]
     return None
-
-
-@dataclass
-class _Document:
-    """A parsed JSON document and where its records sit in the text, so a rewrite copies the
-    untouched ones (and everything around them) unchanged."""
-
-    text: str
-    bom: bool
-    #: the records' array: index just after its ``[``
-    opened: int
-    elements: list[_Element]
-
-    @property
-    def records(self) -> list[dict[str, Any]]:
-        return [e.value for e in self.elements]
 
 
 def _reindented(obj: dict[str, Any], text: str, element: _Element) -> str:
@@ -783,11 +745,18 @@ def _reindented(obj: dict[str, Any], text: str, element: _Element) -> str:
 class JsonTable(JsonLinesTable):
     """A ``.json`` (or ``.json.gz``) file: one JSON document — an array of objects, or an object
     with one list of objects (``{"data": [...]}``, other members kept as they are) — or, when
-    its first line is a whole object and more lines follow, JSON lines."""
+    its first line is a whole object and more lines follow, JSON lines.
+
+    Reads parse the document with one ``json.loads`` (the fast C parser). An erasure that
+    matches rows walks the array element by element (``raw_decode``) to learn where each
+    record sits, so the rewrite copies untouched records and everything around them as they
+    are. Nothing parsed is kept between calls (a scan of many files must not hold them all);
+    the schema and the row count are, with the file's size and mtime that they belong to."""
 
     def __init__(self, name: str, path: Path) -> None:
         super().__init__(name, path)
         self._layout: str | None = None
+        self._count: tuple[tuple[int, int], int] | None = None
 
     def _is_lines(self) -> bool:
         if self._layout is None:
@@ -817,7 +786,12 @@ class JsonTable(JsonLinesTable):
             # one object on one line: a minified document holding the records, else one row
             return "document" if records_key(obj) is not None else "lines"
 
-    def _load(self) -> _Document:
+    def _signature(self) -> tuple[int, int]:
+        st = self.path.stat()
+        return st.st_size, st.st_mtime_ns
+
+    def _text(self) -> tuple[str, bool]:
+        """(the document's text, whether it starts with a UTF-8 BOM), size-checked."""
         limit = JSON_DOCUMENT_MAX_BYTES
         if not is_gzip(self.path) and self.path.stat().st_size > limit:
             raise self._too_large()
@@ -827,32 +801,31 @@ class JsonTable(JsonLinesTable):
             raise self._too_large()
         bom = data.startswith(codecs.BOM_UTF8)
         try:
-            text = data[3 if bom else 0 :].decode("utf-8")
+            return data[3 if bom else 0 :].decode("utf-8"), bom
         except UnicodeDecodeError as e:
             raise SourceReadError(
                 f"{self.path}: not UTF-8 text (byte {e.start + (3 if bom else 0)})",
                 hint="JSON files must be UTF-8 (RFC 8259): convert it (`iconv -t utf-8`) and "
                 "retry; the file is unchanged",
             ) from None
-        del data
-        try:
-            return self._parse(text, bom)
-        except json.JSONDecodeError as e:
-            # the decoder's message names the syntax, never the text around it
-            raise SourceReadError(
-                f"{self.path}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})",
-                hint="fix the file: a JSON table is one array of objects (or an object holding "
-                "one), or one object per line; the file is unchanged",
-            ) from None
 
-    def _parse(self, text: str, bom: bool) -> _Document:
-        pos = _skip_ws(text, 0)
-        if text.startswith("[", pos):
-            elements, close = _scan_array(text, pos)
-            opened, end = pos + 1, close + 1
-        elif text.startswith("{", pos):
-            members, end = _scan_object(text, pos)
-            key = records_key({k: v for k, (v, _) in members.items()})
+    def _syntax_error(self, e: json.JSONDecodeError) -> SourceReadError:
+        # the decoder's message names the syntax, never the text around it
+        return SourceReadError(
+            f"{self.path}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})",
+            hint="fix the file: a JSON table is one array of objects (or an object holding "
+            "one), or one object per line; the file is unchanged",
+        )
+
+    def _parse(self, text: str) -> tuple[list[dict[str, Any]], str | None]:
+        """(records, the member holding them, None for an array)."""
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise self._syntax_error(e) from None
+        key: str | None = None
+        if isinstance(doc, dict):
+            key = records_key(doc)
             if key is None:
                 raise SourceReadError(
                     f"{self.path}: one JSON object with no single list of records in it",
@@ -860,34 +833,43 @@ class JsonTable(JsonLinesTable):
                     "objects; extract the records (`jq -c '.KEY[]' IN > OUT.jsonl`) and scan "
                     "that; the file is unchanged",
                 )
-            found = members[key][1]
-            elements = found if found is not None else []
-            opened = self._array_start(text, elements, pos, end)
-        else:
-            raise json.JSONDecodeError("Expecting '[' or '{'", text, pos)
-        if _skip_ws(text, end) != len(text):
-            raise json.JSONDecodeError("Extra data", text, _skip_ws(text, end))
-        for i, e in enumerate(elements, 1):
-            if not isinstance(e.value, dict):
+            doc = doc[key]
+        if not isinstance(doc, list):
+            raise SourceReadError(
+                f"{self.path}: the JSON document is neither an array nor an object",
+                hint="a JSON table is an array of objects, one per row; the file is unchanged",
+            )
+        for i, record in enumerate(doc, 1):
+            if not isinstance(record, dict):
                 raise SourceReadError(
                     f"{self.path}: record {i} of the JSON array is not an object",
                     hint="a JSON table is an array of objects, one per row; the file is unchanged",
                 )
-        return _Document(text, bom, opened, elements)
+        return doc, key
+
+    def _load(self) -> list[dict[str, Any]]:
+        signature = self._signature()
+        records, _ = self._parse(self._text()[0])
+        self._count = (signature, len(records))
+        if self._schema is None:
+            self._schema = self._infer(records)
+        return records
 
     @staticmethod
-    def _array_start(text: str, elements: list[_Element], lo: int, hi: int) -> int:
-        """Index just after the ``[`` of the records' array inside an object."""
-        if elements:
-            return text.rfind("[", lo, elements[0].start) + 1
-        # an empty list: no element to find it by; rescan the members for the empty array
-        pos = lo
-        while (pos := text.find("[", pos, hi)) != -1:
-            after = _skip_ws(text, pos + 1)
-            if text.startswith("]", after):
-                return pos + 1
-            pos += 1
-        return lo  # pragma: no cover - records_key found an empty list, so there is one
+    def _infer(records: list[dict[str, Any]]) -> pa.Schema:
+        names: dict[str, None] = {}
+        for r in records:
+            names.update(dict.fromkeys(r))
+        # types from the first rows, and from the first row holding each later column
+        head = records[:1000]
+        seen: set[str] = set()
+        for r in head:
+            seen.update(r)
+        for r in records[1000:]:
+            if not seen.issuperset(r):
+                head.append(r)
+                seen.update(r)
+        return _from_pylist(head, list(names)).schema
 
     def _too_large(self) -> UnsupportedSourceError:
         mib = JSON_DOCUMENT_MAX_BYTES >> 20
@@ -907,20 +889,8 @@ class JsonTable(JsonLinesTable):
             return super().schema()
         if self._schema is None:
             with file_errors(self.path, self.name, "open"):
-                records = self._load().records
-                names: dict[str, None] = {}
-                for r in records:
-                    names.update(dict.fromkeys(r))
-                # types from the first rows, and from the first row holding each later column
-                head = records[:1000]
-                seen: set[str] = set()
-                for r in head:
-                    seen.update(r)
-                for r in records[1000:]:
-                    if not seen.issuperset(r):
-                        head.append(r)
-                        seen.update(r)
-                self._schema = _from_pylist(head, list(names)).schema
+                self._load()
+        assert self._schema is not None
         return self._schema
 
     @_gzip_guard
@@ -928,21 +898,22 @@ class JsonTable(JsonLinesTable):
         if self._is_lines():
             return super().count()
         with file_errors(self.path, self.name, "count"):
-            return len(self._load().elements)
+            if self._count is not None and self._count[0] == self._signature():
+                return self._count[1]
+            return len(self._load())
 
     @_gzip_guard
     def sample(self, columns: Sequence[str] | None, n: int) -> pa.Table:
         if self._is_lines():
             return super().sample(columns, n)
-        cols = list(columns) if columns is not None else self.schema().names
-        self.check_columns(cols)
-        out_schema = pa.schema([self.schema().field(c) for c in cols])
-        if not cols or n <= 0:
-            return out_schema.empty_table()
         with file_errors(self.path, self.name, "sample"):
-            records = self._load().records
-            rng = random.Random(SEED)
-            kept = records if len(records) <= n else rng.sample(records, n)
+            records = self._load()
+            cols = list(columns) if columns is not None else self.schema().names
+            self.check_columns(cols)
+            out_schema = pa.schema([self.schema().field(c) for c in cols])
+            if not cols or n <= 0:
+                return out_schema.empty_table()
+            kept = records if len(records) <= n else random.Random(SEED).sample(records, n)
             return _cast_like(_from_pylist(kept, cols), out_schema)
 
     def _records(self, matches: Sequence[Match]) -> Iterator[tuple[Any, bool]]:
@@ -950,7 +921,7 @@ class JsonTable(JsonLinesTable):
             yield from super()._records(matches)
             return
         hit = _json_test(matches)
-        for obj in self._load().records:
+        for obj in self._load():
             yield obj, hit(obj)
 
     @_gzip_guard
@@ -963,41 +934,49 @@ class JsonTable(JsonLinesTable):
             return EraseResult(rows=0, purged=True)
         self.check_columns([m.column for m in matches])
         with file_errors(self.path, self.name, erase_action(replacements)):
-            # parsed once: a document is read whole, twice would double the time
-            rows = self._rewrite_document(self._load(), matches, replacements)
+            rows = self._rewrite_document(matches, replacements)
         return EraseResult(rows=rows, files_rewritten=1 if rows else 0, purged=True)
 
     def _rewrite_document(
-        self, doc: _Document, matches: Sequence[Match], replacements: Mapping[str, Any] | None
+        self, matches: Sequence[Match], replacements: Mapping[str, Any] | None
     ) -> int:
         hit = _json_test(matches)
-        text, elements = doc.text, doc.elements
-        if not any(hit(e.value) for e in elements):
-            return 0  # nothing matched: the file is not touched
-        parts = [text[: doc.opened]]
+        text, bom = self._text()
+        records, key = self._parse(text)
+        if not any(hit(r) for r in records):
+            return 0  # most calls find nothing: the file is not touched
+        del records
+        # where each record sits: the records' array, then its elements one by one
+        at = _skip_ws(text, 0)
+        if key is not None:
+            at = _member_span(text, at, key)
+        opened = at + 1
         changed = 0
-        previous_end = doc.opened
-        first_kept = True
-        for e in elements:
-            # what precedes an element: whitespace after `[`, or `,` and whitespace
-            lead = text[previous_end : e.start]
-            previous_end = e.end
-            body = text[e.start : e.end]
-            if hit(e.value):
-                changed += 1
-                if replacements is None:
-                    continue
-                e.value.update(replacements)
-                body = _reindented(e.value, text, e)
-            # the first row kept takes the first row's lead: no comma right after `[`
-            parts.append(text[doc.opened : elements[0].start] if first_kept else lead)
-            parts.append(body)
-            first_kept = False
-        parts.append(text[elements[-1].end :])
+        kept = 0
+        first_start: int | None = None
+        previous_end = opened
         with atomic_replace(self.path) as tmp, write_text(tmp, self.path, "utf-8") as out:
-            if doc.bom:
-                out.write("\ufeff")
-            for part in parts:
-                out.write(part)
+            out.write("\ufeff" if bom else "")
+            out.write(text[:opened])
+            for e in _iter_array(text, at):
+                # what precedes an element: whitespace after `[`, or `,` and whitespace
+                lead = text[previous_end : e.start]
+                previous_end = e.end
+                if first_start is None:
+                    first_start = e.start
+                if hit(e.value):
+                    changed += 1
+                    if replacements is None:
+                        continue
+                    e.value.update(replacements)
+                    body = _reindented(e.value, text, e)
+                else:
+                    body = text[e.start : e.end]
+                # the first record kept takes the first record's lead: no comma after `[`
+                out.write(text[opened:first_start] if kept == 0 else lead)
+                out.write(body)
+                kept += 1
+            out.write(text[previous_end:])
             out.flush()
+        self._count = None
         return changed
