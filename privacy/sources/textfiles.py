@@ -699,15 +699,20 @@ def _iter_array(text: str, pos: int) -> Iterator[_Element]:
 
 def _member_span(text: str, pos: int, wanted: str) -> int:
     """Index of the value of member ``wanted`` of the object opening at ``text[pos]`` (the
-    text is valid JSON: it was parsed already). Other members are skipped by decoding them."""
+    text is valid JSON: it was parsed already). The last one if the key repeats, as
+    ``json.loads`` keeps; the members' values are decoded to skip them."""
+    found = -1
     pos = _skip_ws(text, pos + 1)
-    while True:
+    while not text.startswith("}", pos):
         key, end = _DECODER.raw_decode(text, pos)
         value_at = _skip_ws(text, _skip_ws(text, end) + 1)  # past ':'
         if key == wanted:
-            return value_at
+            found = value_at
         _, end = _DECODER.raw_decode(text, value_at)
-        pos = _skip_ws(text, _skip_ws(text, end) + 1)  # past ','
+        pos = _skip_ws(text, end)
+        if text.startswith(",", pos):
+            pos = _skip_ws(text, pos + 1)
+    return found
 
 
 def records_key(obj: Mapping[str, Any]) -> str | None:

@@ -198,6 +198,11 @@ def test_object_holding_the_records_keeps_its_other_members(tmp_path: Path) -> N
     after = json.loads(path.read_text())
     assert after == {**doc, "data": [PEOPLE[0], PEOPLE[2], PEOPLE[3]]}
     assert json.loads(minified.read_text()) == {"results": [PEOPLE[0], PEOPLE[2], PEOPLE[3]]}
+    # a repeated key: json.loads keeps the last, and so does the rewrite
+    twice = tmp_path / "twice.json"
+    twice.write_text('{"data": "old", "n": [], "data": [{"id": 1}, {"id": 2}]}')
+    assert _open(twice).delete_where("twice", "id", [2]).rows == 1
+    assert twice.read_text() == '{"data": "old", "n": [], "data": [{"id": 1}]}'
 
 
 def test_json_file_of_json_lines_is_still_read_as_lines(tmp_path: Path) -> None:
