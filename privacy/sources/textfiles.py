@@ -160,6 +160,9 @@ def detect_encoding(path: Path) -> tuple[str, str | None]:
     head = _head(path, HEAD_BYTES)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # a spreadsheet's "Unicode text" export; the codec reads the BOM and writes it back
+        return "utf-16", None
     if _utf8_ok(head):
         return "utf-8", None
     try:

@@ -67,6 +67,20 @@ def test_cp1252_csv_is_detected_read_and_rewritten_in_its_encoding(tmp_path: Pat
     assert path.read_bytes() == ("id,name,email\r\n2,Zoë €uro,zoe@example.com\r\n").encode("cp1252")
 
 
+def test_utf16_tab_separated_export_is_read_and_rewritten_in_its_encoding(tmp_path: Path) -> None:
+    """A spreadsheet's "Unicode text" export: UTF-16 with a BOM, tab-separated."""
+    path = tmp_path / "contacts.csv"
+    text = "id\tname\temail\r\n" + "".join("\t".join(r) + "\r\n" for r in CP1252_ROWS)
+    path.write_bytes(text.encode("utf-16"))
+    src = open_source(str(path))
+    names = sorted(src.sample("contacts").column("name").to_pylist())
+    assert names == ["José Müller", "Zoë €uro"]
+    assert src.count_where("contacts", "email", ["zoe@example.com"]) == 1
+    assert src.delete_where("contacts", "email", ["jose@example.com"]).rows == 1
+    left = "id\tname\temail\r\n2\tZoë €uro\tzoe@example.com\r\n"
+    assert path.read_bytes() == left.encode("utf-16")
+
+
 def test_bytes_cp1252_cannot_decode_fall_back_to_latin1(tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_bytes(b"id,name\n1,A\x81B\n")
