@@ -203,6 +203,12 @@ class RequestError(PrivacyError):
     """A data-subject request cannot proceed as asked."""
 
 
+class SubjectFormatError(RequestError):
+    """A subject that is not written KIND:VALUE (a usage error, like an unknown kind)."""
+
+    exit_code = 2
+
+
 class UnknownIdentifierKindError(RequestError):
     """A subject KIND that no identifier column is declared or tagged for."""
 

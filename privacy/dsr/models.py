@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from privacy.dsr.states import RequestState, StepStatus
-from privacy.errors import RequestError
+from privacy.errors import SubjectFormatError
 
 _KIND_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -57,12 +57,12 @@ class Subject:
         kind = kind.strip().lower()
         value = value.strip()
         if not sep or not kind or not value:
-            raise RequestError(
+            raise SubjectFormatError(
                 "a subject is written KIND:VALUE",
                 hint="for example --subject email:alice@example.com or --subject customer_id:42",
             )
         if not _KIND_RE.match(kind):
-            raise RequestError(
+            raise SubjectFormatError(
                 f"subject kind {kind!r} is not a name (lowercase letters, digits, _)",
                 hint="use a kind declared in privacy.toml (identifiers: kind, columns) or "
                 "tagged in the catalog, e.g. email or customer_id",

@@ -180,6 +180,7 @@ def test_malformed_subject(text: str) -> None:
     with pytest.raises(RequestError) as e:
         Subject.parse(text)
     assert e.value.hint
+    assert e.value.exit_code == 2  # usage, as an unknown kind
 
 
 def test_subject_never_prints_its_value() -> None:
