@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from privacy.errors import PrivacyError
-from privacy.sources.arrowutil import spread_indices
+from privacy.sources.arrowutil import PLAIN_OF_VIEW, is_text_type, spread_indices
 from privacy.sources.base import ColumnKind
 from privacy.sources.kinds import kind_of_arrow_type
 
@@ -205,9 +205,6 @@ class BatchView:
         raise NotImplementedError
 
 
-_VIEWS = {pa.string_view(): pa.large_string(), pa.binary_view(): pa.large_binary()}
-
-
 class ArrowView(BatchView):
     def __init__(self, original: pa.Table | pa.RecordBatch) -> None:
         super().__init__(original)
@@ -227,8 +224,8 @@ class ArrowView(BatchView):
 
     def sample(self, column: str, n: int) -> list[Any]:
         col = self.table.column(column)
-        if col.type in _VIEWS:  # Arrow cannot ``take`` from views (delta-rs and Polars write them)
-            col = col.cast(_VIEWS[col.type])
+        if col.type in PLAIN_OF_VIEW:  # as delta-rs and Polars hand text over
+            col = col.cast(PLAIN_OF_VIEW[col.type])
         nulls = col.null_count
         if nulls >= len(col) or n <= 0:
             return []
@@ -323,7 +320,9 @@ class PandasView(BatchView):
         if s.dtype == object and type(arr).__name__ == "NumpyExtensionArray":
             # the same objects, without pandas' take
             cells = s.to_numpy()[list(_positions(len(s), k))].tolist()
-        elif isinstance(arr, pd.arrays.ArrowExtensionArray) and _is_text(data := pa.array(arr)):
+        elif isinstance(arr, pd.arrays.ArrowExtensionArray) and is_text_type(
+            (data := pa.array(arr)).type
+        ):
             # Arrow-backed text (pandas' str dtype): taken by Arrow, already plain: str, or
             # None where pandas gives its missing value (NaN or NA, None once plain)
             text: list[Any] = data.take(_arrow_positions(len(s), k)).to_pylist()
@@ -362,11 +361,6 @@ class PandasView(BatchView):
             values.index = self.df.index
             out[self._by_name.get(name, name)] = values
         return self.df if out is None else out
-
-
-def _is_text(data: pa.Array | pa.ChunkedArray) -> bool:
-    t = data.type
-    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
 
 
 _DTYPE_KINDS: dict[Any, ColumnKind | None] = {}

@@ -212,6 +212,11 @@ def _ints_of_type(t: pa.DataType, values: Sequence[Any]) -> pa.Array:
     return pa.array(sorted(i for i in as_ints(values) if info.min <= i <= info.max), type=t)
 
 
+#: Arrow has no ``take`` kernel for view types (delta-rs and Polars write them): what a view
+#: column is read as before taking from it
+PLAIN_OF_VIEW = {pa.string_view(): pa.large_string(), pa.binary_view(): pa.large_binary()}
+
+
 def is_text_type(t: pa.DataType) -> bool:
     if pa.types.is_dictionary(t):
         t = t.value_type
@@ -265,6 +270,6 @@ def arrow_literal_values(t: pa.DataType, values: Sequence[Any]) -> pa.Array | No
         t = t.value_type
     if pa.types.is_integer(t):
         return _ints_of_type(t, values)
-    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
+    if is_text_type(t):
         return pa.array([str(v) for v in values if v is not None], type=t)
     return None

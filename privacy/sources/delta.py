@@ -42,7 +42,7 @@ import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 
 from privacy.errors import SourceReadError, UnsupportedSourceError
-from privacy.sources.arrowutil import as_ints, as_text, batched, folded_text
+from privacy.sources.arrowutil import as_ints, as_text, batched, folded_text, is_text_type
 from privacy.sources.atomic import fsync_dir
 from privacy.sources.base import EraseResult, Match, fold
 from privacy.sources.lake import LakeTable, erase_action, file_errors
@@ -137,7 +137,7 @@ def _files_that_may_hold_one(adds: pa.Table, schema: pa.Schema, m: Match) -> lis
     if lo_name not in adds.column_names or hi_name not in adds.column_names:
         return None
     t = schema.field(column).type
-    is_text = pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+    is_text = is_text_type(t)
     if is_text and m.fold_case:
         return _files_that_may_hold_folded(
             adds.column(lo_name).to_pylist(), adds.column(hi_name).to_pylist(), values
@@ -298,7 +298,7 @@ class DeltaLakeTable(LakeTable):
         text = f"CAST({_ident(column)} AS VARCHAR)"
         if pa.types.is_integer(t):
             texts = sorted(str(i) for i in as_ints(m.values))
-        elif pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
+        elif is_text_type(t):
             if m.fold_case:
                 texts = sorted(folded_text(m.values))
                 text = f"lower({text})"

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from privacy.sources.arrowutil import spread_indices
+from privacy.sources.arrowutil import PLAIN_OF_VIEW, spread_indices
 
 #: spread a sample over at least this many row groups (when the data has them)
 SPREAD_GROUPS = 16
@@ -131,15 +131,12 @@ def _apportion(n: int, sizes: Sequence[int]) -> list[int]:
     return quotas
 
 
-_VIEWS = {pa.string_view(): pa.large_string(), pa.binary_view(): pa.large_binary()}
-
-
 def _viewless(batch: pa.RecordBatch) -> pa.RecordBatch:
     """``batch`` with view columns as plain ones: Arrow has no ``take`` kernel for
     ``string_view``, which delta-rs writes when it rewrites files (a DELETE, an erasure)."""
-    if not any(f.type in _VIEWS for f in batch.schema):
+    if not any(f.type in PLAIN_OF_VIEW for f in batch.schema):
         return batch
-    schema = pa.schema([f.with_type(_VIEWS.get(f.type, f.type)) for f in batch.schema])
+    schema = pa.schema([f.with_type(PLAIN_OF_VIEW.get(f.type, f.type)) for f in batch.schema])
     return batch.cast(schema)
 
 
