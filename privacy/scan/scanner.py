@@ -271,17 +271,12 @@ def accept_above(
     return done
 
 
-def _claim(settings: Settings, name: str, url: str, shown: str) -> None:
+def _claim(settings: Settings, catalog: Catalog, name: str, url: str, shown: str) -> None:
     """Refuse, before scanning, a name that already stands for other data in the catalog."""
-    from privacy.catalog.store import Catalog
     from privacy.sources.urls import identity
 
     configured = name in settings.sources and settings.sources[name].url == url
-    cat = Catalog(settings.catalog_url)
-    try:
-        cat.claim_source(name, identity(url), shown, configured=configured)
-    finally:
-        cat.close()
+    catalog.claim_source(name, identity(url), shown, configured=configured)
 
 
 def run_scan(
@@ -300,6 +295,7 @@ def run_scan(
     ``ner``: True for the shared NER tier of ``settings.nlp_model``, False for none.
     ``name``: the catalog name for a URL or path (default: derived from it, e.g. the database
     name); one name stands for one database or folder (SourceNameConflictError otherwise)."""
+    from privacy.catalog.store import Catalog
     from privacy.sources import open_source
 
     if ner is True:
@@ -310,16 +306,22 @@ def run_scan(
         tier = ner or None
     derived, url = settings.source_url(source_arg)
     name = name or derived
-    with open_source(url, name=name) as source:
-        if record:
-            _claim(settings, name, url, source.url)
-        report = scan_source(
-            source,
-            tables=tables,
-            sample=sample or settings.sample_size,
-            ner=tier,
-            progress=progress,
-        )
-    if record:
-        record_scan(settings, report, actor=actor)
+    cat: Catalog | None = None  # one handle for the name's claim and the proposals
+    try:
+        with open_source(url, name=name) as source:
+            if record:
+                cat = Catalog(settings.catalog_url)
+                _claim(settings, cat, name, url, source.url)
+            report = scan_source(
+                source,
+                tables=tables,
+                sample=sample or settings.sample_size,
+                ner=tier,
+                progress=progress,
+            )
+        if cat is not None:
+            record_scan(settings, report, catalog=cat, actor=actor)
+    finally:
+        if cat is not None:
+            cat.close()
     return report
