@@ -35,8 +35,6 @@ REGIMES = ("gdpr", "ccpa", "pipa")
 def _date(text: str | None, option: str) -> date | None:
     if text is None:
         return None
-    from privacy.dsr.deadlines import today_utc
-
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
@@ -44,12 +42,10 @@ def _date(text: str | None, option: str) -> date | None:
             day = datetime.fromisoformat(text.strip()).date()
         except ValueError:
             fail(f"{option} {text!r} is not a date", EXIT_USAGE, hint="write it as YYYY-MM-DD")
-    if option == "--received" and day > today_utc():
-        fail(
-            f"--received {day.isoformat()} is in the future",
-            EXIT_USAGE,
-            hint="give the date the request arrived (today or earlier, UTC)",
-        )
+    if option == "--received":
+        from privacy.dsr.deadlines import checked_receipt
+
+        checked_receipt(day)  # refused before any planning (exit 2)
     return day
 
 

@@ -209,6 +209,12 @@ class SubjectFormatError(RequestError):
     exit_code = 2
 
 
+class ReceiptInFutureError(RequestError):
+    """A request's receipt date lies in the future (a usage error)."""
+
+    exit_code = 2
+
+
 class UnknownIdentifierKindError(RequestError):
     """A subject KIND that no identifier column is declared or tagged for."""
 

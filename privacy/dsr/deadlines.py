@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from privacy.errors import ExtensionNotAllowedError, RequestError
+from privacy.errors import ExtensionNotAllowedError, ReceiptInFutureError, RequestError
 
 
 class Regime(StrEnum):
@@ -77,6 +77,17 @@ def receipt_date(when: date | datetime) -> date:
             when = when.astimezone(UTC)
         return when.date()
     return when
+
+
+def checked_receipt(when: date | datetime | None) -> date:
+    """The receipt date (today, UTC, when not given); a date in the future is refused."""
+    day = receipt_date(when) if when else today_utc()
+    if day > today_utc():
+        raise ReceiptInFutureError(
+            f"--received {day.isoformat()} is in the future",
+            hint="give the date the request arrived (today or earlier, UTC)",
+        )
+    return day
 
 
 def due_date(received: date, regime: Regime | str = Regime.GDPR) -> date:

@@ -109,12 +109,7 @@ def submit_many(
     kind = RequestKind(kind)
     subjs = [_subject(s) for s in subjects]
     reg = deadlines.Regime.parse(regime)
-    received_on = deadlines.receipt_date(received) if received else deadlines.today_utc()
-    if received_on > deadlines.today_utc():
-        raise RequestError(
-            f"--received {received_on.isoformat()} is in the future",
-            hint="give the date the request actually arrived (YYYY-MM-DD)",
-        )
+    received_on = deadlines.checked_receipt(received)
     if kind is RequestKind.EXPORT and not out_dir:
         raise RequestError("an export needs an output folder", hint="pass --out DIR")
     with _workspace(settings, workspace) as ws:

@@ -463,3 +463,15 @@ def test_resume_erases_rows_linked_to_the_subject_after_planning(world: Path) ->
     assert rows(world, "order_items") == [(102, 12, "c")]
     _, steps = dsr.show(settings, rid)
     assert steps[-1].evidence["ok"] is True
+
+
+def test_a_receipt_date_in_the_future_is_refused_before_planning(world: Path) -> None:
+    from privacy.errors import ReceiptInFutureError
+
+    later = (date.today() + timedelta(days=3)).isoformat()
+    with pytest.raises(ReceiptInFutureError):
+        dsr.submit(load_settings(), "erase", ALICE, received=date.fromisoformat(later))
+    res = CliRunner().invoke(app, ["erase", "--subject", ALICE, "--received", later, "--yes"])
+    assert isinstance(res.exception, ReceiptInFutureError) and res.exception.exit_code == 2
+    assert "erasure plan" not in res.output  # refused before anything was planned
+    assert dsr.list_requests(load_settings()) == []
