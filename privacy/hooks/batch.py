@@ -297,8 +297,8 @@ class PandasView(BatchView):
         if column in self.index_levels:
             return self._series(column).dtype
         if self._dtypes is None:  # every column's dtype at once, without building Series
-            self._dtypes = dict(zip(self.df.columns, self.df.dtypes, strict=True))
-            self._dtypes = {c: self._dtypes[self._by_name[c]] for c in self._by_name}
+            # _by_name holds the frame's columns in order (index levels are not among them)
+            self._dtypes = dict(zip(self._by_name, self.df.dtypes, strict=True))
         return self._dtypes[column]
 
     def _kind(self, column: str) -> ColumnKind | None:

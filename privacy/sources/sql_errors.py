@@ -22,7 +22,7 @@ from privacy.errors import (
 )
 
 # PostgreSQL SQLSTATEs (https://www.postgresql.org/docs/current/errcodes-appendix.html)
-_PG_PERMISSION = {"42501", "28000", "28P01", "25006"}
+_PG_PERMISSION = {"42501", "25006"}
 _PG_NOT_FOUND = {"42P01", "42703", "3D000", "3F000", "42883"}
 _PG_RETRY = {"40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03", "53300", "53100"}
 
@@ -31,7 +31,7 @@ _PG_LOGIN_STATES = {"28000", "28P01"}
 _MY_LOGIN = {1045, 1698}
 
 # MySQL / MariaDB error numbers
-_MY_PERMISSION = {1044, 1045, 1142, 1143, 1227, 1370, 1698, 1290}
+_MY_PERMISSION = {1044, 1142, 1143, 1227, 1370, 1290}
 _MY_NOT_FOUND = {1049, 1146, 1054, 1051}
 _MY_RETRY = {1040, 1053, 1205, 1213, 2002, 2003, 2005, 2006, 2013, 2055}
 
