@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from faker import Faker
+
+from benchmarks.heldout2.common import mess, sometimes  # noqa: F401  (the same messy values)
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -53,34 +55,6 @@ def rng_faker(seed: int, locale: str = "en_US") -> tuple[random.Random, Faker]:
     fake = Faker(locale)
     fake.seed_instance(seed)
     return random.Random(seed), fake
-
-
-def mess(
-    rng: random.Random,
-    values: Sequence[Any],
-    *,
-    blank: float = 0.0,
-    na: float = 0.0,
-    space: float = 0.0,
-    tokens: Sequence[str] = ("N/A",),
-) -> list[Any]:
-    """Blank some cells, put placeholder tokens in others, pad a few with spaces."""
-    out: list[Any] = []
-    for v in values:
-        r = rng.random()
-        if r < blank:
-            out.append(None)
-        elif r < blank + na:
-            out.append(rng.choice(tokens))
-        elif r < blank + na + space and isinstance(v, str):
-            out.append(rng.choice([" ", "  ", ""]) + v + rng.choice([" ", "  "]))
-        else:
-            out.append(v)
-    return out
-
-
-def sometimes(rng: random.Random, p: float, make: Callable[[], Any]) -> Any:
-    return make() if rng.random() < p else None
 
 
 def dates(rng: random.Random, n: int, start: str, end: str, fmt: str | None = None) -> list[Any]:

@@ -26,7 +26,6 @@ import csv
 import json
 import sys
 import time
-from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import heldout_eval as he  # noqa: E402
+from benchmarks.heldout2.evaluate import as_dict, print_groups  # noqa: E402  (one report format)
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -60,18 +60,6 @@ def tables(names: list[str]) -> list[tuple[str, Path]]:
             raise SystemExit(f"unknown table(s) {unknown}; have {sorted(found)}")
         return [(n, found[n]) for n in names]
     return sorted(found.items())
-
-
-def as_dict(s: he.Score) -> dict[str, Any]:
-    return {
-        "p": round(s.precision, 4),
-        "r": round(s.recall, 4),
-        "f1": round(s.f1, 4),
-        "tp": s.tp,
-        "fp": s.fp,
-        "fn": s.fn,
-        "tn": s.tn,
-    }
 
 
 def scan(
@@ -193,21 +181,6 @@ def evaluate(
         out["presidio"] = {**as_dict(total_p), "misses": [asdict(m) for m in total_p.misses]}
         out["_total_p"] = total_p
     return out
-
-
-def print_groups(misses: list[he.Miss]) -> None:
-    by_kind = Counter(m.kind for m in misses)
-    print("\nmisses by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(by_kind.items())))
-    expected = Counter(he.fmt_label(m.label) for m in misses if m.kind != "FP")
-    print(
-        "missed or mistaken PII, by expected entity: "
-        + ", ".join(f"{k} {n}" for k, n in expected.most_common())
-    )
-    wrong = Counter(str(m.predicted) for m in misses if m.predicted is not None)
-    print(
-        "wrong or spurious tags, by predicted entity: "
-        + ", ".join(f"{k} {n}" for k, n in wrong.most_common())
-    )
 
 
 def main() -> int:
